@@ -1,0 +1,79 @@
+package reformgraph;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Starts Neo4j Community with its Bolt connector on 127.0.0.1 only and waits for SIGTERM/SIGINT.
+ * The Node side (server/src/neo4j/embedded.ts) waits for the single readiness line on stdout.
+ *
+ * Environment: NEO4J_EMBEDDED_PORT (default 7687), NEO4J_EMBEDDED_DATA (default .data/neo4j),
+ * NEO4J_EMBEDDED_PAGECACHE_MB (default 256).
+ */
+public final class EmbeddedNeo4j {
+    public static final String READY_PREFIX = "NEO4J_EMBEDDED_READY ";
+
+    private EmbeddedNeo4j() {}
+
+    public static void main(String[] args) throws Exception {
+        int port = intEnv("NEO4J_EMBEDDED_PORT", 7687);
+        Path data = Path.of(envOr("NEO4J_EMBEDDED_DATA", ".data/neo4j")).toAbsolutePath();
+        long pageCacheMb = intEnv("NEO4J_EMBEDDED_PAGECACHE_MB", 256);
+        Files.createDirectories(data);
+
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(data)
+            .setConfig(BoltConnector.enabled, true)
+            .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+            .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+            .setConfig(HttpConnector.enabled, false)
+            .setConfig(HttpsConnector.enabled, false)
+            // LOAD CSV must never read the machine's files through the read-only console.
+            .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+            .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+            .setConfig(GraphDatabaseSettings.transaction_timeout, java.time.Duration.ofMinutes(5))
+            .build();
+
+        // Touch the default database so that "ready" means queries will succeed.
+        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dbms.shutdown();
+            System.out.println("NEO4J_EMBEDDED_STOPPED");
+            stopped.countDown();
+        }, "neo4j-shutdown"));
+
+        System.out.println(READY_PREFIX + "bolt://127.0.0.1:" + port + " data=" + data);
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int intEnv(String name, int fallback) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            System.err.println("Config: " + name + " must be an integer, got '" + value + "'");
+            System.exit(64);
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+// Builds the express application from its dependencies; index.ts owns listening and shutdown. Tests call
+// createApp with a real or test database.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Router } from 'express';
+import type { Logger } from 'pino';
+import { errorHandler, notFoundHandler } from './api/error-middleware.ts';
+import { type HealthDeps, healthRoutes } from './api/health-routes.ts';
+
+export interface AppDeps extends HealthDeps {
+  logger: Logger;
+  /** Built client (dist/client); null serves the API alone. */
+  clientDir: string | null;
+  /** Further API routers mounted under /api, in order. */
+  apiRouters?: Router[];
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+
+  const api = express.Router();
+  api.use(express.json({ limit: '100kb' }));
+  api.use(healthRoutes(deps));
+  for (const router of deps.apiRouters ?? []) api.use(router);
+  api.use(notFoundHandler);
+  app.use('/api', api);
+
+  const clientDir = deps.clientDir;
+  if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes (views) all load the same page.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
+  }
+  app.use(errorHandler(deps.logger));
+  return app;
+}

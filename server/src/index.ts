@@ -1,0 +1,84 @@
+// Runs the server: checks the port, connects Neo4j, serves API + client on HOST:PORT, and shuts down
+// cleanly (drain requests, close the driver, stop the embedded Neo4j it started).
+import type { Server } from 'node:http';
+import type { Router } from 'express';
+import type { Logger } from 'pino';
+import { createApp } from './app.ts';
+import type { EnvConfig } from './config/env.ts';
+import { ensureNeo4j, type Neo4jConnection } from './neo4j/driver.ts';
+import { portInUse } from './neo4j/embedded.ts';
+import { dbmsInfoReader } from './neo4j/health-queries.ts';
+
+export class PortBusyError extends Error {
+  override name = 'PortBusyError';
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  connection: Neo4jConnection;
+  shutdown(): Promise<void>;
+}
+
+export interface RunOptions {
+  config: EnvConfig;
+  logger: Logger;
+  clientDir: string | null;
+  /** Extra work once Neo4j is up and before listening (the seed import). */
+  beforeListen?: (connection: Neo4jConnection) => Promise<void>;
+  apiRouters?: (connection: Neo4jConnection) => Router[];
+  say?: (line: string) => void;
+}
+
+export async function assertPortFree(host: string, port: number): Promise<void> {
+  if (await portInUse(port, host === '0.0.0.0' ? '127.0.0.1' : host)) {
+    throw new PortBusyError(
+      `Port ${port} on ${host} is already in use (is Reform Graph Explorer already running?): stop it or set PORT to a free port.`,
+    );
+  }
+}
+
+export async function runServer(options: RunOptions): Promise<RunningServer> {
+  const { config, logger } = options;
+  const say = options.say ?? ((line: string) => logger.info(line));
+  await assertPortFree(config.HOST, config.PORT);
+  const connection = await ensureNeo4j(config, say);
+  try {
+    await options.beforeListen?.(connection);
+    const app = createApp({
+      logger,
+      clientDir: options.clientDir,
+      dbmsInfo: dbmsInfoReader(connection.driver, connection.database),
+      apiRouters: options.apiRouters?.(connection) ?? [],
+    });
+    const server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+      s.once('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new PortBusyError(
+                `Port ${config.PORT} on ${config.HOST} is already in use: stop the other program or set PORT to a free port.`,
+              )
+            : error,
+        ),
+      );
+    });
+    const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}/`;
+    let closing: Promise<void> | null = null;
+    const shutdown = () => {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), 5_000).unref();
+        });
+        await connection.close();
+      })();
+      return closing;
+    };
+    return { url, server, connection, shutdown };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}

@@ -1,0 +1,99 @@
+// Schema of a plan's annotation file (seeds/<plan>.yaml): everything specific to one plan that its text
+// does not state in a machine-readable way. The importer validates the YAML against this at the edge and
+// then every evidence quote against the normalised plan text.
+import { z } from 'zod';
+import { AgencyKind, Basis, PilotKind, PilotLevel, PilotStatus } from '../domain/model.ts';
+
+/** A slug used to build node ids (`<plan>:agency:<key>`): lower-case ASCII, digits and dashes. */
+const key = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a key is lower-case ASCII letters, digits and dashes');
+/** A task reference by its place in the key-tasks chapter: `<domain number>.<task order>`, e.g. "1.2". */
+const taskRef = z.string().regex(/^\d+\.\d+$/, 'a task reference is "<domain>.<task>", e.g. "1.2"');
+/** A quote that must occur verbatim in the normalised plan text. */
+const quote = z.string().min(2);
+
+export const agencySchema = z.strictObject({
+  key,
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+  kind: z.enum(Object.values(AgencyKind) as [AgencyKind, ...AgencyKind[]]),
+  aliases: z.array(z.string().min(1)).default([]),
+  note: z.string().optional(),
+});
+
+export const pilotSchema = z.strictObject({
+  key,
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+  kind: z.enum(Object.values(PilotKind) as [PilotKind, ...PilotKind[]]),
+  level: z.enum(Object.values(PilotLevel) as [PilotLevel, ...PilotLevel[]]),
+  status: z.enum(Object.values(PilotStatus) as [PilotStatus, ...PilotStatus[]]),
+  /** The passage that shows the status (e.g. "获批" → approved, "申请" → applying). */
+  statusEvidence: quote,
+  aliases: z.array(z.string().min(1)).default([]),
+});
+
+export const responsibilitySchema = z.strictObject({
+  agency: key,
+  role: z.enum(['lead', 'involved']),
+  basis: z.enum([Basis.text, Basis.curated]),
+  /** Required when basis is text: the words of the plan that assign the responsibility. */
+  evidence: quote.optional(),
+  /** Why a curated responsibility holds (the department's remit), shown in the UI. */
+  note: z.string().optional(),
+});
+
+export const taskAnnotationSchema = z.strictObject({
+  ref: taskRef,
+  /** The bold title as parsed; checked so that a renumbered plan cannot silently shift annotations. */
+  title: z.string().min(1),
+  nameEn: z.string().min(1),
+  responsibilities: z.array(responsibilitySchema).default([]),
+});
+
+export const domainAnnotationSchema = z.strictObject({
+  number: z.number().int().positive(),
+  title: z.string().min(1),
+  nameEn: z.string().min(1),
+});
+
+export const dependencySchema = z.strictObject({
+  from: taskRef,
+  to: taskRef,
+  why: z.string().min(1),
+  /** One quote from each side: [from-task quote, to-task quote]. */
+  evidence: z.tuple([quote, quote]),
+});
+
+/** A link from a task to an item of the plan's lists, identified by a quote inside that item. */
+export const listLinkSchema = z.strictObject({
+  task: taskRef,
+  item: quote,
+  basis: z.enum([Basis.text, Basis.curated]).default(Basis.curated),
+  evidence: quote.optional(),
+});
+
+export const annotationSchema = z.strictObject({
+  plan: z.strictObject({
+    id: key,
+    title: z.string().min(1),
+    titleEn: z.string().min(1),
+    issuer: z.string().min(1).optional(),
+    issuerEn: z.string().min(1).optional(),
+    periodStart: z.number().int(),
+    periodEnd: z.number().int(),
+  }),
+  agencies: z.array(agencySchema).default([]),
+  pilots: z.array(pilotSchema).default([]),
+  domains: z.array(domainAnnotationSchema).default([]),
+  tasks: z.array(taskAnnotationSchema).default([]),
+  dependencies: z.array(dependencySchema).default([]),
+  advances: z.array(listLinkSchema).default([]),
+  addresses: z.array(listLinkSchema).default([]),
+  /** English names for chapters, sections and list items, keyed by their Chinese title. */
+  translations: z.record(z.string(), z.string()).default({}),
+});
+
+export type Annotation = z.infer<typeof annotationSchema>;
+export type AgencyAnnotation = z.infer<typeof agencySchema>;
+export type PilotAnnotation = z.infer<typeof pilotSchema>;
+export type TaskAnnotation = z.infer<typeof taskAnnotationSchema>;

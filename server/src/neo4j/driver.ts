@@ -1,0 +1,87 @@
+// Gives the rest of the code a connected driver: an external Neo4j when NEO4J_URI is set, otherwise the
+// embedded one (built and started on demand, stopped on exit if we started it).
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { EnvConfig } from '../config/env.ts';
+import { type EmbeddedHandle, Neo4jStartupError, startEmbeddedNeo4j } from './embedded.ts';
+
+export interface Neo4jConnection {
+  driver: Driver;
+  database: string;
+  uri: string;
+  embedded: EmbeddedHandle | null;
+  /** Closes the driver and stops the embedded Neo4j if this process started it. */
+  close(): Promise<void>;
+}
+
+export function createDriver(uri: string, username: string, password: string): Driver {
+  return neo4j.driver(uri, neo4j.auth.basic(username, password), {
+    // Integers come back as JS numbers: our counts and offsets are far below 2^53.
+    disableLosslessIntegers: true,
+    connectionAcquisitionTimeout: 10_000,
+    connectionTimeout: 5_000,
+    maxConnectionPoolSize: 50,
+    userAgent: 'reform-graph-explorer',
+  });
+}
+
+async function waitForBolt(driver: Driver, database: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await driver.executeQuery('RETURN 1', {}, { database });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+export type Neo4jSettings = Pick<
+  EnvConfig,
+  | 'NEO4J_URI'
+  | 'NEO4J_USERNAME'
+  | 'NEO4J_PASSWORD'
+  | 'NEO4J_DATABASE'
+  | 'NEO4J_EMBEDDED_PORT'
+  | 'NEO4J_DATA_DIR'
+  | 'NEO4J_START_TIMEOUT_MS'
+  | 'NEO4J_HEAP'
+>;
+
+export async function ensureNeo4j(
+  settings: Neo4jSettings,
+  log: (line: string) => void = () => {},
+): Promise<Neo4jConnection> {
+  const embedded = settings.NEO4J_URI
+    ? null
+    : await startEmbeddedNeo4j({
+        port: settings.NEO4J_EMBEDDED_PORT,
+        dataDir: settings.NEO4J_DATA_DIR,
+        timeoutMs: settings.NEO4J_START_TIMEOUT_MS,
+        heap: settings.NEO4J_HEAP,
+        log,
+      });
+  const uri = settings.NEO4J_URI ?? embedded?.uri ?? '';
+  const driver = createDriver(uri, settings.NEO4J_USERNAME, settings.NEO4J_PASSWORD);
+  try {
+    await waitForBolt(driver, settings.NEO4J_DATABASE, embedded ? 30_000 : 15_000);
+  } catch (error) {
+    await driver.close();
+    await embedded?.stop();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Neo4jStartupError(
+      `Could not connect to Neo4j at ${uri} (${reason}): check NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and that the server is running.`,
+    );
+  }
+  return {
+    driver,
+    database: settings.NEO4J_DATABASE,
+    uri,
+    embedded,
+    async close() {
+      await driver.close();
+      await embedded?.stop();
+    },
+  };
+}
