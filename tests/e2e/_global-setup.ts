@@ -1,0 +1,50 @@
+// The e2e stack, once per run: the built client, its own embedded Neo4j with the seed plan imported through
+// the real importer, and the real server on loopback. Test files get the base URL.
+import path from 'node:path';
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
+import { importSeedIfNeeded } from '../../scripts/seed.ts';
+import { buildApiRouters } from '../../server/src/api/routers.ts';
+import { loadConfig } from '../../server/src/config/env.ts';
+import { runServer } from '../../server/src/index.ts';
+import { createLogger } from '../../server/src/logger.ts';
+import { startTestNeo4j } from '../support/_test-neo4j.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export default async function setup(project: TestProject) {
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  const neo4j = await startTestNeo4j('neo4j-e2e', Number(process.env.NEO4J_E2E_PORT ?? 7690));
+  const config = loadConfig({
+    PORT: process.env.E2E_PORT ?? '8091',
+    HOST: '127.0.0.1',
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USERNAME: neo4j.username,
+    NEO4J_PASSWORD: neo4j.password,
+    NEO4J_DATABASE: neo4j.database,
+    LOG_LEVEL: 'warn',
+  });
+  const logger = createLogger(config.LOG_LEVEL);
+  const running = await runServer({
+    config,
+    logger,
+    clientDir: path.join(ROOT, 'dist/client'),
+    say: (line) => process.stderr.write(`[e2e] ${line}\n`),
+    beforeListen: (connection) =>
+      importSeedIfNeeded(connection, path.resolve(ROOT, config.SEED_PLAN), (line) =>
+        process.stderr.write(`[e2e] ${line}\n`),
+      ),
+    apiRouters: (connection) => buildApiRouters(connection, config, logger),
+  });
+  project.provide('baseUrl', running.url);
+  return async () => {
+    await running.shutdown();
+    await neo4j.embedded?.stop();
+  };
+}
