@@ -24,6 +24,12 @@ export const NodeLabel = {
 export type NodeLabel = ValueOf<typeof NodeLabel>;
 export const NODE_LABELS: readonly NodeLabel[] = Object.values(NodeLabel);
 
+/**
+ * Extra label on every node an import derives from a plan (all but the Plan node itself), so that a
+ * re-import deletes exactly the plan's own data and never nodes other features keep (scenes, notes).
+ */
+export const PLAN_DATA_LABEL = 'PlanData';
+
 /** The plan's other named lists (DESIGN.md): all carry `title` and `text`. */
 export const LIST_LABELS = [
   NodeLabel.Priority,

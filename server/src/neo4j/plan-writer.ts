@@ -1,0 +1,243 @@
+// Writes one plan's graph in a single transaction: the plan's previous nodes are deleted and the new graph
+// merged inside the same transaction, so a failure anywhere leaves the stored graph exactly as it was and
+// other plans (and non-plan nodes such as scenes) are never touched.
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import {
+  NodeLabel as Label,
+  NODE_LABELS,
+  type NodeLabel,
+  PLAN_DATA_LABEL,
+  REL_TYPES,
+  type RelType,
+} from '../domain/model.ts';
+import type { PlanGraph, PropertyValue } from '../domain/types.ts';
+import type { ImportSummary } from '../ingest/build-plan-graph.ts';
+import { buildPlanFromFiles, type PlanSource } from '../ingest/plan-files.ts';
+import { ensurePlanSchema } from './plan-schema.ts';
+
+const BATCH = 1000;
+
+export interface ImportTimings {
+  buildMs: number;
+  schemaMs: number;
+  writeMs: number;
+  totalMs: number;
+}
+
+export interface ImportOutcome {
+  planId: string;
+  summary: ImportSummary;
+  timings: ImportTimings;
+  /** False when importPlanIfChanged found the same plan and annotation already stored. */
+  written: boolean;
+}
+
+export type ImportProgress = (
+  stage: 'build' | 'schema' | 'write' | 'done',
+  done: number,
+  total: number,
+) => void;
+
+type Neo4jValue =
+  | string
+  | number
+  | boolean
+  | null
+  | string[]
+  | number[]
+  | ReturnType<typeof neo4j.int>
+  | Array<ReturnType<typeof neo4j.int>>;
+
+/** Integral numbers are stored as Neo4j integers, so that `order`, `number`, `year` sort and compare as such. */
+function toNeo4j(properties: Record<string, PropertyValue>): Record<string, Neo4jValue> {
+  const out: Record<string, Neo4jValue> = {};
+  for (const [key, value] of Object.entries(properties)) {
+    if (value === null) continue;
+    if (typeof value === 'number') out[key] = Number.isInteger(value) ? neo4j.int(value) : value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'number')) {
+      const numbers = value as number[];
+      out[key] = numbers.every(Number.isInteger) ? numbers.map((v) => neo4j.int(v)) : numbers;
+    } else out[key] = value;
+  }
+  return out;
+}
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += BATCH) out.push(rows.slice(i, i + BATCH));
+  return out;
+}
+
+function checkLabel(label: string): NodeLabel {
+  if (!(NODE_LABELS as readonly string[]).includes(label)) throw new Error(`unknown node label ${label}`);
+  return label as NodeLabel;
+}
+
+function checkType(type: string): RelType {
+  if (!(REL_TYPES as readonly string[]).includes(type)) throw new Error(`unknown relationship type ${type}`);
+  return type as RelType;
+}
+
+async function writeInTransaction(
+  tx: ManagedTransaction,
+  graph: PlanGraph,
+  onBatch: () => void,
+): Promise<void> {
+  const planId = graph.plan.id;
+  const planNode = graph.nodes.find((n) => n.labels.includes(Label.Plan));
+  if (!planNode) throw new Error('the plan graph has no Plan node');
+  // The Plan node is kept (merged), so references to it from outside the plan's data survive a re-import.
+  await tx.run('MERGE (p:Plan {id: $id}) SET p = $props', {
+    id: planId,
+    props: toNeo4j(planNode.properties),
+  });
+  await tx.run(`MATCH (n:${PLAN_DATA_LABEL} {plan: $plan}) DETACH DELETE n`, { plan: planId });
+
+  const labelOf = new Map<string, NodeLabel>();
+  const byLabel = new Map<NodeLabel, Array<{ id: string; props: Record<string, Neo4jValue> }>>();
+  for (const node of graph.nodes) {
+    const label = checkLabel(node.labels[0] ?? '');
+    labelOf.set(node.id, label);
+    if (label === Label.Plan) continue;
+    byLabel.set(label, [...(byLabel.get(label) ?? []), { id: node.id, props: toNeo4j(node.properties) }]);
+  }
+  for (const [label, rows] of byLabel) {
+    for (const batch of chunks(rows)) {
+      await tx.run(
+        `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n = row.props, n:${PLAN_DATA_LABEL}`,
+        { rows: batch },
+      );
+      onBatch();
+    }
+  }
+
+  const byShape = new Map<string, { type: RelType; from: NodeLabel; to: NodeLabel; rows: unknown[] }>();
+  for (const rel of graph.relationships) {
+    const type = checkType(rel.type);
+    const from = labelOf.get(rel.start);
+    const to = labelOf.get(rel.end);
+    if (!from || !to)
+      throw new Error(`relationship ${rel.type} refers to a missing node: ${rel.start} → ${rel.end}`);
+    const key = `${type}|${from}|${to}`;
+    const shape = byShape.get(key) ?? { type, from, to, rows: [] };
+    shape.rows.push({ start: rel.start, end: rel.end, props: toNeo4j(rel.properties) });
+    byShape.set(key, shape);
+  }
+  for (const { type, from, to, rows } of byShape.values()) {
+    for (const batch of chunks(rows)) {
+      await tx.run(
+        `UNWIND $rows AS row MATCH (a:${from} {id: row.start}) MATCH (b:${to} {id: row.end}) ` +
+          `CREATE (a)-[r:${type}]->(b) SET r = row.props`,
+        { rows: batch },
+      );
+      onBatch();
+    }
+  }
+}
+
+function batchCount(graph: PlanGraph): number {
+  const labels = new Set(graph.nodes.map((n) => n.labels[0]));
+  const shapes = new Set(graph.relationships.map((r) => r.type));
+  return (
+    labels.size + shapes.size + Math.floor((graph.nodes.length + graph.relationships.length) / BATCH) + 1
+  );
+}
+
+/** Writes a built graph, replacing the plan's previous graph atomically. */
+export async function writePlanGraph(
+  driver: Driver,
+  database: string,
+  graph: PlanGraph,
+  onBatch: () => void = () => {},
+): Promise<void> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    await session.executeWrite((tx) => writeInTransaction(tx, graph, onBatch), { timeout: 120_000 });
+  } finally {
+    await session.close();
+  }
+}
+
+/** Builds the plan from its files and writes it; the timings let a bench report each stage. */
+export async function importPlan(
+  driver: Driver,
+  database: string,
+  source: PlanSource,
+  progress: ImportProgress = () => {},
+): Promise<ImportOutcome> {
+  const started = performance.now();
+  progress('build', 0, 1);
+  const built = buildPlanFromFiles(source);
+  progress('schema', 0, 1);
+  const schemaStart = performance.now();
+  await ensurePlanSchema(driver, database);
+  const writeStart = performance.now();
+  const total = batchCount(built.graph);
+  let done = 0;
+  progress('write', done, total);
+  await writePlanGraph(driver, database, built.graph, () => {
+    done += 1;
+    progress('write', Math.min(done, total), total);
+  });
+  const end = performance.now();
+  progress('done', total, total);
+  return {
+    planId: built.summary.planId,
+    summary: built.summary,
+    written: true,
+    timings: {
+      buildMs: built.buildMs,
+      schemaMs: writeStart - schemaStart,
+      writeMs: end - writeStart,
+      totalMs: end - started,
+    },
+  };
+}
+
+export async function isPlanImported(driver: Driver, database: string, planId: string): Promise<boolean> {
+  return (await storedPlanDigest(driver, database, planId)) !== null;
+}
+
+export async function storedPlanDigest(
+  driver: Driver,
+  database: string,
+  planId: string,
+): Promise<{ sha256: string; annotationSha256: string | null } | null> {
+  const { records } = await driver.executeQuery(
+    'MATCH (p:Plan {id: $id}) RETURN p.sha256 AS sha256, p.annotationSha256 AS annotationSha256',
+    { id: planId },
+    { database },
+  );
+  const record = records[0];
+  if (!record) return null;
+  return {
+    sha256: String(record.get('sha256') ?? ''),
+    annotationSha256: record.get('annotationSha256') ?? null,
+  };
+}
+
+/** For `npm start`: imports the plan when it is missing or its plan or annotation file changed since. */
+export async function importPlanIfChanged(
+  driver: Driver,
+  database: string,
+  source: PlanSource,
+  progress?: ImportProgress,
+): Promise<ImportOutcome> {
+  const started = performance.now();
+  const built = buildPlanFromFiles(source);
+  const stored = await storedPlanDigest(driver, database, built.summary.planId);
+  const plan = built.graph.plan;
+  if (
+    stored &&
+    stored.sha256 === plan.sha256 &&
+    stored.annotationSha256 === (plan.annotationSha256 ?? null)
+  ) {
+    return {
+      planId: built.summary.planId,
+      summary: built.summary,
+      written: false,
+      timings: { buildMs: built.buildMs, schemaMs: 0, writeMs: 0, totalMs: performance.now() - started },
+    };
+  }
+  return importPlan(driver, database, source, progress);
+}
