@@ -8,7 +8,7 @@ import { buildApiRouters } from '../../server/src/api/routers.ts';
 import { loadConfig } from '../../server/src/config/env.ts';
 import { runServer } from '../../server/src/index.ts';
 import { createLogger } from '../../server/src/logger.ts';
-import { startTestNeo4j } from '../support/_test-neo4j.ts';
+import { freePort, startTestNeo4j } from '../support/_test-neo4j.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,9 +20,9 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export default async function setup(project: TestProject) {
   await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
-  const neo4j = await startTestNeo4j('neo4j-e2e', Number(process.env.NEO4J_E2E_PORT ?? 7690));
+  const neo4j = await startTestNeo4j('e2e');
   const config = loadConfig({
-    PORT: process.env.E2E_PORT ?? '8091',
+    PORT: String(await freePort()),
     HOST: '127.0.0.1',
     NEO4J_URI: neo4j.uri,
     NEO4J_USERNAME: neo4j.username,
@@ -45,6 +45,6 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', running.url);
   return async () => {
     await running.shutdown();
-    await neo4j.embedded?.stop();
+    await neo4j.stop();
   };
 }

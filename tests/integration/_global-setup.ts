@@ -12,12 +12,12 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const neo4j = await startTestNeo4j('neo4j-test', Number(process.env.NEO4J_TEST_PORT ?? 7688));
+  const neo4j = await startTestNeo4j('integration');
   project.provide('neo4jUri', neo4j.uri);
   project.provide('neo4jUser', neo4j.username);
   project.provide('neo4jPassword', neo4j.password);
   project.provide('neo4jDatabase', neo4j.database);
   return async () => {
-    await neo4j.embedded?.stop();
+    await neo4j.stop();
   };
 }

@@ -12,6 +12,7 @@ import { createApp } from '../../server/src/app.ts';
 import { createDriver } from '../../server/src/neo4j/driver.ts';
 import { Neo4jStartupError, startEmbeddedNeo4j } from '../../server/src/neo4j/embedded.ts';
 import { dbmsInfoReader } from '../../server/src/neo4j/health-queries.ts';
+import { freePort } from '../support/_test-neo4j.ts';
 import { resetDatabase, testDatabase, testDriver } from './_db.ts';
 
 const logger = pino({ level: 'silent' });
@@ -70,10 +71,11 @@ describe('health and Bolt access', () => {
 
 describe('a Neo4j outage', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rge-outage-'));
-  const port = Number(process.env.NEO4J_OUTAGE_TEST_PORT ?? 7689);
+
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('gives 503 with a JSON error while Neo4j is down and 200 again once it is back, without a restart', async () => {
+    const port = await freePort();
     const start = () => startEmbeddedNeo4j({ port, dataDir, timeoutMs: 180_000, heap: '512m' });
     let neo4j = await start();
     const driver = createDriver(neo4j.uri, 'neo4j', '');

@@ -1,5 +1,8 @@
 // A real Neo4j for a test project: NEO4J_TEST_URI when given (its database is wiped by the tests, which is why
-// tests never use NEO4J_URI), otherwise an embedded instance on a port and data folder of the project's own.
+// tests never use NEO4J_URI), otherwise a fresh embedded instance on a free port with a data folder of its
+// own, so that concurrent test runs on one machine never share (and wipe) each other's graph.
+import { rmSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { type EmbeddedHandle, startEmbeddedNeo4j } from '../../server/src/neo4j/embedded.ts';
 
@@ -9,22 +12,44 @@ export interface TestNeo4j {
   password: string;
   database: string;
   embedded: EmbeddedHandle | null;
+  stop(): Promise<void>;
 }
 
-export async function startTestNeo4j(name: string, port: number): Promise<TestNeo4j> {
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startTestNeo4j(name: string): Promise<TestNeo4j> {
   const external = process.env.NEO4J_TEST_URI;
   const credentials = {
     username: process.env.NEO4J_TEST_USERNAME ?? 'neo4j',
     password: process.env.NEO4J_TEST_PASSWORD ?? '',
     database: process.env.NEO4J_TEST_DATABASE ?? 'neo4j',
   };
-  if (external) return { uri: external, ...credentials, embedded: null };
+  if (external) return { uri: external, ...credentials, embedded: null, stop: async () => {} };
+  const port = await freePort();
+  const dataDir = path.resolve(`.data/test-runs/${name}-${process.pid}-${port}`);
   const embedded = await startEmbeddedNeo4j({
     port,
-    dataDir: path.resolve(`.data/${name}`),
+    dataDir,
     timeoutMs: 240_000,
     heap: '1g',
     log: (line) => process.stderr.write(`[${name}] ${line}\n`),
   });
-  return { uri: embedded.uri, ...credentials, embedded };
+  return {
+    uri: embedded.uri,
+    ...credentials,
+    embedded,
+    async stop() {
+      await embedded.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
