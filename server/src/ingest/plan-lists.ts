@@ -24,7 +24,7 @@ const SAFEGUARDS = /保障措施|保障机制|组织实施|实施保障|保障�
 const GUIDING = /指导思想|总体要求|总体思路|基本思路/;
 const BASIS_SENTENCE = /依据|根据|按照|遵循/;
 const VERB_PREFIX =
-  /^(?:着力|全面|重点|加快|大力|积极|深入|进一步|努力|切实|扎实|持续|不断)*(?:抓住|抓好|抓|实施|推进|推动|围绕|突出|聚焦|打造|开展|落实|深化|实现|构建)/;
+  /^(?:着力|全面|重点|加快|大力|积极|深入|进一步|努力|切实|扎实|持续|不断|统筹)*(?:抓住|抓好|抓|实施|推进|推动|围绕|突出|聚焦|打造|开展|落实|深化|实现|构建)/;
 
 function allNodes(nodes: OutlineNode[]): OutlineNode[] {
   return nodes.flatMap((node) => [node, ...allNodes(node.children)]);

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { normalise } from '../../../server/src/ingest/normalise.ts';
+import { parseOutline } from '../../../server/src/ingest/outline.ts';
+import { SEED_MD } from './_plans.ts';
+
+const seed = readFileSync(SEED_MD, 'utf8');
+
+/** An independent reading of the seed's key-tasks chapter: section titles and their `**…。**` paragraphs. */
+function scanKeyTasks(markdown: string): Array<{ section: string; tasks: string[] }> {
+  const lines = markdown.split('\n').filter((line) => !/\.{3,}/.test(line));
+  const begin = lines.findIndex((line) => line.includes('第三章') && line.includes('重点改革任务'));
+  const end = lines.findIndex((line, i) => i > begin && line.includes('第四章'));
+  const sections: Array<{ section: string; tasks: string[] }> = [];
+  for (const line of lines.slice(begin + 1, end)) {
+    const heading = /第[一二三四五六七八九十]+节\s*([^*]+)/.exec(line);
+    if (heading?.[1]) sections.push({ section: heading[1].trim(), tasks: [] });
+    const task = /^\*\*([^*]+?)。\*\*\S/.exec(line);
+    if (task?.[1]) sections.at(-1)?.tasks.push(task[1]);
+  }
+  return sections;
+}
+
+function parseSeed() {
+  const result = parseOutline(normalise(seed), 'seed.md');
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  return result.outline;
+}
+
+describe('outline of the seed plan', () => {
+  const outline = parseSeed();
+  const expected = scanKeyTasks(seed);
+
+  it('finds the 4 chapters of the body, whatever heading level each carries', () => {
+    expect(outline.chapters.map((c) => c.title)).toEqual([
+      '规划基础',
+      '指导思想和推进原则',
+      '重点改革任务',
+      '保障措施',
+    ]);
+  });
+
+  it('finds 8 domains, including the section the table of contents omits', () => {
+    expect(expected).toHaveLength(8);
+    expect(outline.domains.map((d) => d.title)).toEqual(expected.map((s) => s.section));
+    expect(outline.domains.map((d) => d.title)).toContain('全面推进老工业基地提质增效');
+  });
+
+  it('reads every bold-led task of the key-tasks chapter, in its domain and order', () => {
+    const parsed = outline.domains.map((d) => ({ section: d.title, tasks: d.tasks.map((t) => t.title) }));
+    expect(parsed).toEqual(expected);
+  });
+
+  it('gives every task at least one measure, and measures slice back out of the text', () => {
+    const { text } = normalise(seed);
+    for (const task of outline.tasks) {
+      expect(task.measures.length, task.title).toBeGreaterThan(0);
+      expect(text.slice(task.span.start, task.span.end)).toBe(task.text);
+      for (const m of task.measures) expect(text.slice(m.start, m.end)).toBe(m.text);
+    }
+  });
+
+  it('keeps a task whole across a page break: the continuation line belongs to its task', () => {
+    const task = outline.tasks.find((t) => t.title === '深化养老服务综合改革');
+    expect(task?.text).toContain('发挥公办养老机构标准化、规范化示范作用');
+  });
+
+  it('reads the parts of the safeguards chapter as its sections', () => {
+    const safeguards = outline.chapters[3];
+    expect(safeguards?.children.map((c) => c.title)).toEqual([
+      '加强组织领导',
+      '明确责任分工',
+      '提高改革效能',
+      '强化督查落实',
+    ]);
+  });
+});
+
+describe('outline errors', () => {
+  it('reports a document without structure with its file and line', () => {
+    const result = parseOutline(normalise('\n\n这只是一段话。\n\n又一段话。'), 'notes.md');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems[0]).toMatchObject({ file: 'notes.md', line: 3 });
+      expect(result.problems[0]?.message).toMatch(/no recognisable structure/);
+    }
+  });
+
+  it('reads chapters whose headings carry no markdown at all', () => {
+    const md = '第一章 总则\n\n正文。\n\n第二章 主要任务\n\n第一节 改革\n\n**任务甲。**措施一。措施二。';
+    const result = parseOutline(normalise(md), 'plain.md');
+    expect(result.ok && result.outline.tasks.map((t) => [t.title, t.measures.length])).toEqual([
+      ['任务甲', 2],
+    ]);
+  });
+});
