@@ -150,18 +150,20 @@ class DatabaseError extends Error {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ImportInputError || error instanceof UsageError || error instanceof ConfigError) {
-      log(error.message);
-      process.exit(1);
-    }
-    if (error instanceof DatabaseError) {
-      log(`database error: ${error.message}`);
-      process.exit(2);
-    }
+/** Exits only once stdout has flushed: a piped `--format json` graph is larger than one pipe buffer. */
+function exit(code: number): void {
+  process.stdout.write('', () => process.exit(code));
+}
+
+main().then(exit, (error: unknown) => {
+  if (error instanceof ImportInputError || error instanceof UsageError || error instanceof ConfigError) {
+    log(error.message);
+    exit(1);
+  } else if (error instanceof DatabaseError) {
+    log(`database error: ${error.message}`);
+    exit(2);
+  } else {
     log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exit(2);
-  },
-);
+    exit(2);
+  }
+});
