@@ -18,7 +18,8 @@ import org.neo4j.io.ByteUnit;
  * The Node side (server/src/neo4j/embedded.ts) waits for the single readiness line on stdout.
  *
  * Environment: NEO4J_EMBEDDED_PORT (default 7687), NEO4J_EMBEDDED_DATA (default .data/neo4j),
- * NEO4J_EMBEDDED_PAGECACHE_MB (default 256).
+ * NEO4J_EMBEDDED_PAGECACHE_MB (default 256). For the bench's own throwaway instance only:
+ * NEO4J_EMBEDDED_ALLOW_FILE_IMPORT=1 with NEO4J_EMBEDDED_IMPORT_DIR lets LOAD CSV read files from that one folder.
  */
 public final class EmbeddedNeo4j {
     public static final String READY_PREFIX = "NEO4J_EMBEDDED_READY ";
@@ -30,18 +31,24 @@ public final class EmbeddedNeo4j {
         Path data = Path.of(envOr("NEO4J_EMBEDDED_DATA", ".data/neo4j")).toAbsolutePath();
         long pageCacheMb = intEnv("NEO4J_EMBEDDED_PAGECACHE_MB", 256);
         Files.createDirectories(data);
+        String importDir = envOr("NEO4J_EMBEDDED_IMPORT_DIR", "");
+        boolean fileImport = "1".equals(System.getenv("NEO4J_EMBEDDED_ALLOW_FILE_IMPORT")) && !importDir.isEmpty();
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(data)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(data)
             .setConfig(BoltConnector.enabled, true)
             .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
             .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
             .setConfig(HttpConnector.enabled, false)
             .setConfig(HttpsConnector.enabled, false)
-            // LOAD CSV must never read the machine's files through the read-only console.
-            .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+            // LOAD CSV must never read the machine's files through the read-only console; only the bench's
+            // throwaway instance opens one folder, to compare the importer with LOAD CSV of the same rows.
+            .setConfig(GraphDatabaseSettings.allow_file_urls, fileImport)
             .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
-            .setConfig(GraphDatabaseSettings.transaction_timeout, java.time.Duration.ofMinutes(5))
-            .build();
+            .setConfig(GraphDatabaseSettings.transaction_timeout, java.time.Duration.ofMinutes(5));
+        if (fileImport) {
+            builder.setConfig(GraphDatabaseSettings.load_csv_file_url_root, Path.of(importDir).toAbsolutePath());
+        }
+        DatabaseManagementService dbms = builder.build();
 
         // Touch the default database so that "ready" means queries will succeed.
         dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
