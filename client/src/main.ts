@@ -1,1 +1,34 @@
-document.title = 'Reform Graph Explorer';
+// Entry point: reads the link's state, mounts the explorer, and exposes the test hooks (window.__cy, the
+// Cytoscape instance; window.__app, state and an idle() that resolves when loading and layout are done).
+import './styles/app.css';
+import type { Core } from 'cytoscape';
+import { decodeUrlState, encodeUrlState } from './model/url-state.ts';
+import { mountApp } from './ui/app.ts';
+import type { AppState } from './ui/context.ts';
+
+declare global {
+  interface Window {
+    __cy?: Core;
+    __app?: {
+      readonly state: AppState;
+      idle(): Promise<void>;
+      link(): string;
+    };
+  }
+}
+
+const root = document.getElementById('app');
+if (root) {
+  const app = mountApp(root, decodeUrlState(window.location.search));
+  Object.defineProperty(window, '__cy', { get: () => app.cy(), configurable: true });
+  window.__app = {
+    get state() {
+      return app.controller.state;
+    },
+    idle: () => app.controller.idle(),
+    link: () => {
+      const { view, selected, lang } = app.controller.state;
+      return `${window.location.origin}${window.location.pathname}${encodeUrlState({ view, selected, lang })}`;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+// The API routes the explorer calls, with typed answers. Sub-graphs (neighbourhoods, paths) arrive as
+// GraphNode/GraphEdge and are turned into the same Cytoscape data the overview uses.
+import type {
+  NeighborhoodResponse,
+  PathsResponse,
+  PlansResponse,
+  SearchResponse,
+} from '../../../server/src/domain/types.ts';
+import { isNodeLabel } from '../model/vocabulary.ts';
+import type {
+  CyEdgeData,
+  CyElements,
+  CyNodeData,
+  GraphEdge,
+  GraphNode,
+  NodeDetails,
+  NodeLabel,
+  PlanSummary,
+  SearchHit,
+  Subgraph,
+} from '../types.ts';
+import { getJson, query } from './http.ts';
+
+export interface GraphQuery {
+  plan?: string;
+  labels?: readonly NodeLabel[];
+}
+
+export async function fetchPlans(signal?: AbortSignal): Promise<PlanSummary[]> {
+  return (await getJson<PlansResponse>('/api/plans', signal)).plans;
+}
+
+export function fetchGraph(params: GraphQuery, signal?: AbortSignal): Promise<CyElements> {
+  return getJson<CyElements>(`/api/graph${query({ plan: params.plan, labels: params.labels })}`, signal);
+}
+
+export function fetchNode(id: string, signal?: AbortSignal): Promise<NodeDetails> {
+  return getJson<NodeDetails>(`/api/nodes/${encodeURIComponent(id)}`, signal);
+}
+
+export async function fetchNeighbors(id: string, depth = 1, limit = 150): Promise<NeighborhoodResponse> {
+  return getJson<NeighborhoodResponse>(
+    `/api/nodes/${encodeURIComponent(id)}/neighbors${query({ depth, limit })}`,
+  );
+}
+
+export function fetchPaths(from: string, to: string, k = 5, maxLength = 6): Promise<PathsResponse> {
+  return getJson<PathsResponse>(`/api/paths${query({ from, to, k, maxLength })}`);
+}
+
+export async function searchNodes(q: string, limit = 12, signal?: AbortSignal): Promise<SearchHit[]> {
+  return (await getJson<SearchResponse>(`/api/search${query({ q, limit })}`, signal)).hits;
+}
+
+export function exportUrl(format: 'graphml' | 'json', plan?: string): string {
+  return `/api/export${query({ plan, format })}`;
+}
+
+/** The node's main label: the first one of the model (import bookkeeping labels are skipped). */
+export function mainLabel(labels: readonly string[]): NodeLabel {
+  return labels.find(isNodeLabel) ?? 'Plan';
+}
+
+/**
+ * Sub-graph DTOs as Cytoscape data. `parentOf` supplies the compound parent of nodes the client already
+ * knows (a task's domain), which the sub-graph DTOs do not carry.
+ */
+export function subgraphToElements(graph: Subgraph, parentOf: (id: string) => string | null): CyElements {
+  const nodes = graph.nodes.map((node: GraphNode) => {
+    const { properties } = node;
+    const data: CyNodeData = {
+      ...properties,
+      id: node.id,
+      label: mainLabel(node.labels),
+      labels: node.labels,
+      name: typeof properties.name === 'string' ? properties.name : node.id,
+      nameEn: typeof properties.nameEn === 'string' ? properties.nameEn : null,
+      parent: parentOf(node.id),
+    };
+    return { data };
+  });
+  const edges = graph.edges.map((edge: GraphEdge) => {
+    const data: CyEdgeData = {
+      ...edge.properties,
+      id: edge.id,
+      source: edge.start,
+      target: edge.end,
+      type: edge.type,
+    };
+    return { data };
+  });
+  return { nodes, edges };
+}

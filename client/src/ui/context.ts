@@ -1,0 +1,80 @@
+// The contract between the controller and the components: the typed state they read and the actions they
+// call. Components never touch Cytoscape or the API directly; they call an action, which changes the state
+// and refreshes.
+import type { ApiError } from '../api/http.ts';
+import type { FilterCounts, VisibleSet } from '../model/element-store.ts';
+import type { MessageKey } from '../model/i18n.ts';
+import type {
+  CyEdgeData,
+  CyNodeData,
+  FoundPath,
+  Lang,
+  LayoutName,
+  NodeDetails,
+  ViewState,
+} from '../types.ts';
+
+export type LoadStatus = 'loading' | 'ready' | 'empty' | 'error';
+
+export interface PathState {
+  from: string | null;
+  to: string | null;
+  found: FoundPath[] | null;
+  /** The path drawn on its own; null draws all found paths. */
+  active: number | null;
+  loading: boolean;
+}
+
+export interface AppState {
+  view: ViewState;
+  selected: string | null;
+  lang: Lang;
+  status: LoadStatus;
+  error: ApiError | Error | null;
+  details: NodeDetails | null;
+  detailsLoading: boolean;
+  paths: PathState;
+  canUndo: boolean;
+  canRedo: boolean;
+  visible: VisibleSet;
+  counts: FilterCounts;
+  busy: boolean;
+}
+
+export interface AppActions {
+  changeView(change: (view: ViewState) => ViewState): void;
+  undo(): void;
+  redo(): void;
+  select(id: string | null, options?: { focus?: boolean }): void;
+  /** Puts the node in the view (expanding around it if needed), selects, focuses and highlights it. */
+  reveal(id: string): void;
+  setLang(lang: Lang): void;
+  setLayout(layout: LayoutName): void;
+  toggleExpansion(id: string): void;
+  hideSelected(): void;
+  showHidden(): void;
+  setPathEnd(end: 'from' | 'to', id: string | null): void;
+  findPaths(): void;
+  showPath(index: number | null): void;
+  clearPaths(): void;
+  retry(): void;
+  fit(): void;
+  zoomBy(factor: number): void;
+  exportPng(): Promise<void>;
+  exportSvg(): void;
+  exportViewData(format: 'json' | 'graphml'): void;
+  copyLink(): Promise<boolean>;
+}
+
+export interface AppContext extends AppActions {
+  readonly state: AppState;
+  t(key: MessageKey, values?: Record<string, string | number>): string;
+  node(id: string): CyNodeData | undefined;
+  edge(id: string): CyEdgeData | undefined;
+  /** Calls `listener` after every state change; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
+export interface Component {
+  teardown(): void;
+}

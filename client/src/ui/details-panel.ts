@@ -1,0 +1,188 @@
+// The details of the selected node: names, properties, the plan passages that support it (quote with the
+// text around it), and its neighbours grouped by relationship type, each one a button that goes there.
+import { mainLabel } from '../api/graph-api.ts';
+import { displayName, labelName, relName } from '../model/i18n.ts';
+import { LABEL_LOOK } from '../model/vocabulary.ts';
+import type { NodeDetails, PropertyValue, RelType } from '../types.ts';
+import type { AppContext, Component } from './context.ts';
+import { h, listen, replaceChildren } from './dom.ts';
+
+/** Bookkeeping the importer stores for search and offsets; not what a reader wants to see. */
+const QUIET_PROPERTIES = new Set([
+  'name',
+  'nameEn',
+  'text',
+  'pinyin',
+  'pinyinInitials',
+  'aliasText',
+  'plan',
+  'id',
+  'quotes',
+  'starts',
+  'ends',
+]);
+
+const formatValue = (value: PropertyValue) => (Array.isArray(value) ? value.join('、') : String(value));
+
+type Neighbour = NodeDetails['neighbors'][number];
+
+export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Component {
+  const heading = h('h2', { class: 'panel-title', id: 'details-title', tabindex: '-1' });
+  const close = h('button', { type: 'button', class: 'icon-button', 'data-action': 'closeDetails' }, '×');
+  const body = h('div', { class: 'details-body' });
+  const panel = h(
+    'section',
+    { class: 'panel details', 'aria-labelledby': 'details-title', 'aria-live': 'polite' },
+    h('div', { class: 'panel-head' }, heading, close),
+    body,
+  );
+  parent.appendChild(panel);
+  const offs = [listen(close, 'click', () => app.select(null))];
+  let shownFor: string | null = null;
+
+  const actionButton = (key: Parameters<AppContext['t']>[0], run: () => void) => {
+    const button = h('button', { type: 'button', class: 'small-button', 'data-action': key }, app.t(key));
+    button.addEventListener('click', run);
+    return button;
+  };
+
+  const neighbourButton = (n: Neighbour) => {
+    const label = mainLabel(n.node.labels);
+    const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+    swatch.style.backgroundColor = LABEL_LOOK[label].colour;
+    const name = displayName({ ...n.node.properties, id: n.node.id }, app.state.lang);
+    const button = h(
+      'button',
+      { type: 'button', class: 'neighbour', 'data-node': n.node.id, title: labelName(label, app.state.lang) },
+      swatch,
+      name,
+    );
+    button.addEventListener('click', () => app.reveal(n.node.id));
+    return button;
+  };
+
+  const render = (details: NodeDetails) => {
+    const lang = app.state.lang;
+    const { node } = details;
+    const props = node.properties;
+    const label = mainLabel(node.labels);
+    heading.textContent = displayName({ ...props, id: node.id }, lang);
+    const badge = h('span', { class: 'badge' }, labelName(label, lang));
+    badge.style.backgroundColor = LABEL_LOOK[label].colour;
+
+    const rows = Object.entries(props)
+      .filter(
+        ([key, value]) =>
+          !QUIET_PROPERTIES.has(key) &&
+          value !== null &&
+          value !== '' &&
+          !(Array.isArray(value) && value.length === 0),
+      )
+      .map(([key, value]) => h('tr', {}, h('th', { scope: 'row' }, key), h('td', {}, formatValue(value))));
+    const names = h(
+      'dl',
+      { class: 'names' },
+      h('dt', {}, '中文'),
+      h('dd', { lang: 'zh-CN' }, typeof props.name === 'string' ? props.name : node.id),
+      h('dt', {}, app.t('englishName')),
+      h('dd', { lang: 'en' }, typeof props.nameEn === 'string' && props.nameEn ? props.nameEn : '—'),
+    );
+    const text =
+      typeof props.text === 'string' && props.text !== '' && props.text !== props.name
+        ? h('p', { class: 'node-text', lang: 'zh-CN' }, props.text)
+        : null;
+
+    const quotes = details.provenance.map((q) =>
+      h(
+        'blockquote',
+        { class: 'quote', lang: 'zh-CN', 'data-start': q.start },
+        h('span', { class: 'context' }, q.before),
+        h('mark', {}, q.quote),
+        h('span', { class: 'context' }, q.after),
+        h('footer', {}, `${app.t('quoteVia')}: ${q.via} · [${q.start}, ${q.end})`),
+      ),
+    );
+
+    const groups = new Map<string, Neighbour[]>();
+    for (const n of details.neighbors) {
+      const key = `${n.direction}|${n.type}`;
+      groups.set(key, [...(groups.get(key) ?? []), n]);
+    }
+    const neighbourGroups = [...groups].map(([key, list]) => {
+      const [direction, type] = key.split('|') as ['out' | 'in', RelType];
+      const arrow = direction === 'out' ? app.t('outgoing') : app.t('incoming');
+      return h(
+        'div',
+        { class: 'neighbour-group', 'data-type': type },
+        h('h4', {}, `${arrow} ${relName(type, lang)} (${list.length})`),
+        h(
+          'ul',
+          {},
+          list.map((n) => h('li', {}, neighbourButton(n))),
+        ),
+      );
+    });
+
+    const id = node.id;
+    const expanded = app.state.view.expanded.includes(id) || app.state.view.collapsed.includes(id);
+    replaceChildren(
+      body,
+      h('div', { class: 'badges' }, badge),
+      names,
+      h(
+        'div',
+        { class: 'detail-actions' },
+        actionButton(expanded ? 'collapse' : 'expand', () => app.toggleExpansion(id)),
+        actionButton('hide', () => app.hideSelected()),
+        actionButton('pathFrom', () => app.setPathEnd('from', id)),
+        actionButton('pathTo', () => app.setPathEnd('to', id)),
+      ),
+      text,
+      quotes.length > 0
+        ? h('section', { class: 'evidence' }, h('h3', {}, `${app.t('evidence')} (${quotes.length})`), quotes)
+        : null,
+      neighbourGroups.length > 0
+        ? h('section', { class: 'neighbours' }, h('h3', {}, app.t('neighbours')), neighbourGroups)
+        : null,
+      rows.length > 0
+        ? h(
+            'section',
+            { class: 'properties' },
+            h('h3', {}, app.t('properties')),
+            h('table', {}, h('tbody', {}, rows)),
+          )
+        : null,
+    );
+  };
+
+  const update = () => {
+    const { state } = app;
+    close.setAttribute('aria-label', app.t('closePanel'));
+    panel.hidden = state.selected === null;
+    if (!state.selected) {
+      shownFor = null;
+      return;
+    }
+    if (state.details && state.details.node.id === state.selected) {
+      const key = `${state.selected}|${state.lang}|${state.view.expanded.length}|${state.view.collapsed.length}`;
+      if (key !== shownFor) {
+        shownFor = key;
+        render(state.details);
+      }
+    } else if (state.detailsLoading) {
+      const node = app.node(state.selected);
+      heading.textContent = node ? displayName(node, state.lang) : state.selected;
+      replaceChildren(body, h('p', { class: 'muted' }, app.t('loading')));
+      shownFor = null;
+    }
+  };
+  update();
+  const unsubscribe = app.subscribe(update);
+  return {
+    teardown() {
+      unsubscribe();
+      for (const off of offs) off();
+      panel.remove();
+    },
+  };
+}

@@ -1,0 +1,154 @@
+// Search with autocomplete (Chinese, English, pinyin, via /api/search): an ARIA combobox whose options are
+// the ranked hits; picking one reveals, focuses and highlights the node.
+import { searchNodes } from '../api/graph-api.ts';
+import { displayName, labelName } from '../model/i18n.ts';
+import { LABEL_LOOK } from '../model/vocabulary.ts';
+import type { SearchHit } from '../types.ts';
+import type { AppContext, Component } from './context.ts';
+import { h, listen, markedText, replaceChildren } from './dom.ts';
+
+const DEBOUNCE_MS = 150;
+
+export function mountSearch(parent: HTMLElement, app: AppContext): Component {
+  const input = h('input', {
+    type: 'search',
+    class: 'search-input',
+    role: 'combobox',
+    'aria-autocomplete': 'list',
+    'aria-expanded': 'false',
+    'aria-controls': 'search-results',
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
+  const list = h('ul', { id: 'search-results', class: 'search-results', role: 'listbox', hidden: true });
+  const status = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const box = h('div', { class: 'search' }, input, list, status);
+  parent.appendChild(box);
+
+  let hits: SearchHit[] = [];
+  let active = -1;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let request: AbortController | null = null;
+
+  const close = () => {
+    list.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+
+  const render = () => {
+    const lang = app.state.lang;
+    if (hits.length === 0) {
+      replaceChildren(
+        list,
+        h('li', { class: 'search-empty', role: 'option', 'aria-disabled': 'true' }, app.t('noHits')),
+      );
+    } else {
+      replaceChildren(
+        list,
+        hits.map((hit, i) => {
+          const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+          swatch.style.backgroundColor = LABEL_LOOK[hit.label]?.colour ?? '#64748b';
+          const option = h(
+            'li',
+            {
+              id: `search-hit-${i}`,
+              role: 'option',
+              class: 'search-hit',
+              'aria-selected': String(i === active),
+            },
+            swatch,
+            h('span', { class: 'hit-name' }, displayName(hit, lang)),
+            h('span', { class: 'hit-label' }, labelName(hit.label, lang)),
+            hit.snippet ? h('span', { class: 'hit-snippet' }, markedText(hit.snippet)) : null,
+          );
+          option.addEventListener('mousedown', (event) => {
+            event.preventDefault();
+            pick(i);
+          });
+          return option;
+        }),
+      );
+    }
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    if (active >= 0) input.setAttribute('aria-activedescendant', `search-hit-${active}`);
+    else input.removeAttribute('aria-activedescendant');
+    status.textContent = hits.length === 0 ? app.t('noHits') : `${hits.length}`;
+  };
+
+  const pick = (index: number) => {
+    const hit = hits[index];
+    if (!hit) return;
+    input.value = displayName(hit, app.state.lang);
+    close();
+    app.reveal(hit.id);
+  };
+
+  const run = async (text: string) => {
+    request?.abort();
+    if (text.trim() === '') {
+      hits = [];
+      close();
+      return;
+    }
+    const current = new AbortController();
+    request = current;
+    try {
+      const found = await searchNodes(text.trim(), 12, current.signal);
+      if (current.signal.aborted) return;
+      hits = found;
+      active = hits.length > 0 ? 0 : -1;
+      render();
+    } catch (error) {
+      if (!(error instanceof DOMException && error.name === 'AbortError')) {
+        hits = [];
+        close();
+      }
+    }
+  };
+
+  const offs = [
+    listen(input, 'input', () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => void run(input.value), DEBOUNCE_MS);
+    }),
+    listen(input, 'keydown', (event) => {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        if (hits.length === 0) return;
+        event.preventDefault();
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        active = (active + step + hits.length) % hits.length;
+        render();
+      } else if (event.key === 'Enter') {
+        event.preventDefault();
+        if (timer) {
+          clearTimeout(timer);
+          timer = null;
+          void run(input.value).then(() => pick(Math.max(active, 0)));
+        } else pick(Math.max(active, 0));
+      } else if (event.key === 'Escape') {
+        close();
+      }
+    }),
+    listen(input, 'blur', () => close()),
+  ];
+
+  const update = () => {
+    input.placeholder = app.t('searchPlaceholder');
+    input.setAttribute('aria-label', app.t('search'));
+  };
+  update();
+  const unsubscribe = app.subscribe(update);
+
+  return {
+    teardown() {
+      unsubscribe();
+      for (const off of offs) off();
+      request?.abort();
+      if (timer) clearTimeout(timer);
+      box.remove();
+    },
+  };
+}

@@ -1,0 +1,139 @@
+// The top bar: title, search, layout, undo/redo, zoom, declutter, language, export and link. Every control is a
+// real button or select with an accessible name in the current language.
+import { exportUrl } from '../api/graph-api.ts';
+import { layoutTitle, type MessageKey } from '../model/i18n.ts';
+import { LAYOUT_NAMES, type LayoutName } from '../types.ts';
+import type { AppContext, Component } from './context.ts';
+import { h, listen } from './dom.ts';
+import { mountSearch } from './search.ts';
+
+interface Labelled {
+  element: HTMLElement;
+  key: MessageKey;
+  /** Shown text; the accessible name is always the full message. */
+  text?: string;
+}
+
+export function mountToolbar(parent: HTMLElement, app: AppContext): Component {
+  const labelled: Labelled[] = [];
+  const offs: Array<() => void> = [];
+
+  const button = (key: MessageKey, onClick: () => void, text?: string, className = 'tool') => {
+    const element = h('button', { type: 'button', class: className, 'data-action': key });
+    offs.push(listen(element, 'click', onClick));
+    labelled.push({ element, key, text });
+    return element;
+  };
+
+  const title = h('h1', { class: 'app-title' });
+  const searchSlot = h('div', { class: 'search-slot' });
+  const layoutSelect = h('select', { class: 'layout-select', 'data-action': 'layout' });
+  for (const name of LAYOUT_NAMES) layoutSelect.appendChild(h('option', { value: name }));
+  offs.push(listen(layoutSelect, 'change', () => app.setLayout(layoutSelect.value as LayoutName)));
+  const layoutLabel = h('label', { class: 'layout-label' }, h('span', { class: 'label-text' }), layoutSelect);
+
+  const undo = button('undo', () => app.undo(), '↶');
+  const redo = button('redo', () => app.redo(), '↷');
+  const zoomIn = button('zoomIn', () => app.zoomBy(1.25), '+');
+  const zoomOut = button('zoomOut', () => app.zoomBy(0.8), '−');
+  const fit = button('fit', () => app.fit(), '⤢');
+  const hideSelected = button('hideSelected', () => app.hideSelected());
+  const showHidden = button('showHidden', () => app.showHidden());
+  const lang = button(
+    'languageSwitch',
+    () => app.setLang(app.state.lang === 'zh' ? 'en' : 'zh'),
+    undefined,
+    'tool lang',
+  );
+  const copyStatus = h('span', { class: 'copy-status', role: 'status', 'aria-live': 'polite' });
+  const copy = button('copyLink', async () => {
+    const ok = await app.copyLink();
+    copyStatus.textContent = ok ? app.t('linkCopied') : window.location.href;
+    setTimeout(() => {
+      copyStatus.textContent = '';
+    }, 2500);
+  });
+
+  const exportMenu = h('details', { class: 'export-menu' });
+  const summary = h('summary', { class: 'tool' });
+  const closeMenu = () => exportMenu.removeAttribute('open');
+  const menuItem = (key: MessageKey, run: () => void | Promise<void>) =>
+    button(
+      key,
+      () => {
+        closeMenu();
+        void run();
+      },
+      undefined,
+      'menu-item',
+    );
+  const planLink = (key: MessageKey, format: 'graphml' | 'json') => {
+    const link = h('a', { class: 'menu-item', href: exportUrl(format), download: '', 'data-action': key });
+    labelled.push({ element: link, key });
+    return link;
+  };
+  exportMenu.append(
+    summary,
+    h(
+      'div',
+      { class: 'menu', role: 'group' },
+      menuItem('exportPng', () => app.exportPng()),
+      menuItem('exportSvg', () => app.exportSvg()),
+      menuItem('exportJson', () => app.exportViewData('json')),
+      menuItem('exportGraphml', () => app.exportViewData('graphml')),
+      planLink('exportPlanGraphml', 'graphml'),
+      planLink('exportPlanJson', 'json'),
+    ),
+  );
+
+  const bar = h(
+    'div',
+    { class: 'toolbar-inner' },
+    title,
+    searchSlot,
+    h('div', { class: 'tool-group', role: 'group' }, layoutLabel),
+    h('div', { class: 'tool-group', role: 'group' }, undo, redo),
+    h('div', { class: 'tool-group', role: 'group' }, zoomOut, zoomIn, fit),
+    h('div', { class: 'tool-group', role: 'group' }, hideSelected, showHidden),
+    h('div', { class: 'tool-group', role: 'group' }, exportMenu, copy, copyStatus, lang),
+  );
+  parent.appendChild(bar);
+  const search = mountSearch(searchSlot, app);
+
+  const update = () => {
+    const { state } = app;
+    title.textContent = app.t('appTitle');
+    for (const { element, key, text } of labelled) {
+      const message = app.t(key);
+      element.textContent = key === 'languageSwitch' ? app.t('language') : (text ?? message);
+      element.setAttribute('aria-label', message);
+      element.title = message;
+    }
+    summary.textContent = app.t('export');
+    (layoutLabel.firstChild as HTMLElement).textContent = app.t('layout');
+    layoutSelect.setAttribute('aria-label', app.t('layout'));
+    layoutSelect.querySelectorAll('option').forEach((option) => {
+      option.textContent = layoutTitle(option.value as LayoutName, state.lang);
+    });
+    layoutSelect.value = state.view.layout;
+    (undo as HTMLButtonElement).disabled = !state.canUndo;
+    (redo as HTMLButtonElement).disabled = !state.canRedo;
+    (showHidden as HTMLButtonElement).disabled = state.view.hidden.length === 0;
+    showHidden.textContent =
+      state.view.hidden.length > 0
+        ? `${app.t('showHidden')} (${state.view.hidden.length})`
+        : app.t('showHidden');
+    (hideSelected as HTMLButtonElement).disabled = state.selected === null;
+  };
+  update();
+  const unsubscribe = app.subscribe(update);
+
+  return {
+    teardown() {
+      unsubscribe();
+      search.teardown();
+      for (const off of offs) off();
+      bar.remove();
+    },
+  };
+}

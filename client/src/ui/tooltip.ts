@@ -1,0 +1,58 @@
+// Hover tooltips: the node's names and label, or the edge's type and basis, next to the pointer.
+import { basisName, displayName, labelName, relName } from '../model/i18n.ts';
+import { isBasis } from '../model/vocabulary.ts';
+import type { Emitter, ViewEvents } from '../view/events.ts';
+import type { AppContext, Component } from './context.ts';
+import { h, replaceChildren } from './dom.ts';
+
+export function mountTooltip(parent: HTMLElement, app: AppContext, events: Emitter<ViewEvents>): Component {
+  const tip = h('div', { class: 'tooltip', role: 'tooltip', hidden: true });
+  parent.appendChild(tip);
+  const place = (x: number, y: number) => {
+    tip.hidden = false;
+    const maxX = parent.clientWidth - tip.offsetWidth - 8;
+    tip.style.left = `${Math.max(4, Math.min(x + 14, maxX))}px`;
+    tip.style.top = `${Math.max(4, y + 14)}px`;
+  };
+  const hideTip = () => {
+    tip.hidden = true;
+  };
+  const offs = [
+    events.on('nodeHovered', ({ id, x, y }) => {
+      const node = app.node(id);
+      if (!node) return;
+      const lang = app.state.lang;
+      const other = lang === 'zh' ? node.nameEn : node.name;
+      replaceChildren(
+        tip,
+        h('strong', {}, displayName(node, lang)),
+        other && other !== displayName(node, lang) ? h('div', { class: 'muted' }, other) : null,
+        h('div', { class: 'tip-label' }, labelName(node.label, lang)),
+      );
+      place(x, y);
+    }),
+    events.on('edgeHovered', ({ id, x, y }) => {
+      const edge = app.edge(id);
+      if (!edge) return;
+      const lang = app.state.lang;
+      const basis =
+        typeof edge.basis === 'string' && isBasis(edge.basis) ? basisName(edge.basis, lang) : null;
+      const weight = typeof edge.weight === 'number' ? `w=${edge.weight}` : null;
+      const kind = typeof edge.kind === 'string' ? edge.kind : null;
+      replaceChildren(
+        tip,
+        h('strong', {}, relName(edge.type, lang)),
+        h('div', { class: 'muted' }, [basis, kind, weight].filter(Boolean).join(' · ')),
+      );
+      place(x, y);
+    }),
+    events.on('nodeHoverEnded', hideTip),
+    events.on('edgeHoverEnded', hideTip),
+  ];
+  return {
+    teardown() {
+      for (const off of offs) off();
+      tip.remove();
+    },
+  };
+}

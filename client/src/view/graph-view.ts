@@ -1,0 +1,237 @@
+// The Cytoscape view: owns the instance, brings its elements in line with the visible set the UI computed
+// (add/remove/move inside one batch), runs layouts, toggles appearance classes and raises typed events.
+// Above DEFAULT_WEBGL_THRESHOLD elements it rebuilds itself on the WebGL renderer.
+import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import fcose from 'cytoscape-fcose';
+import svg from 'cytoscape-svg';
+import type { CyEdgeData, CyNodeData, Lang, LayoutName } from '../types.ts';
+import { Emitter, type ViewEvents } from './events.ts';
+import { layoutOptions, usesCompounds } from './layouts.ts';
+import { buildStylesheet } from './style.ts';
+
+cytoscape.use(fcose);
+cytoscape.use(dagre);
+cytoscape.use(svg);
+
+export const DEFAULT_WEBGL_THRESHOLD = 4000;
+
+export interface SyncInput {
+  nodes: CyNodeData[];
+  edges: CyEdgeData[];
+  layout: LayoutName;
+  /** New nodes start around this node (the one being expanded), so the layout moves them out from there. */
+  origin?: string | null;
+}
+
+export interface SyncResult {
+  added: number;
+  removed: number;
+}
+
+export interface GraphView {
+  readonly cy: Core;
+  readonly events: Emitter<ViewEvents>;
+  readonly webgl: boolean;
+  sync(input: SyncInput): SyncResult;
+  runLayout(layout: LayoutName, options?: { animate?: boolean; fresh?: boolean }): Promise<void>;
+  refreshLabels(): void;
+  select(id: string | null): void;
+  focus(id: string): void;
+  /** Emphasises these elements and fades the rest; empty lists clear it. */
+  highlight(nodes: readonly string[], edges: readonly string[], className?: 'highlighted' | 'path'): void;
+  fit(): void;
+  zoomBy(factor: number): void;
+  png(): Promise<Blob>;
+  svg(): string;
+  destroy(): void;
+}
+
+export interface GraphViewOptions {
+  container: HTMLElement;
+  getLang: () => Lang;
+  webglThreshold?: number;
+}
+
+function createCore(container: HTMLElement, getLang: () => Lang, webgl: boolean): Core {
+  return cytoscape({
+    container,
+    style: buildStylesheet(getLang),
+    minZoom: 0.05,
+    maxZoom: 6,
+    boxSelectionEnabled: true,
+    selectionType: 'single',
+    hideEdgesOnViewport: true,
+    textureOnViewport: true,
+    pixelRatio: 'auto',
+    ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+  } as cytoscape.CytoscapeOptions);
+}
+
+export function mountGraphView(options: GraphViewOptions): GraphView {
+  const { container, getLang } = options;
+  const threshold = options.webglThreshold ?? DEFAULT_WEBGL_THRESHOLD;
+  const events = new Emitter<ViewEvents>();
+  let webgl = false;
+  let cy = createCore(container, getLang, webgl);
+  let running: cytoscape.Layouts | null = null;
+
+  const bind = (core: Core) => {
+    core.on('tap', 'node', (event: EventObject) => events.emit('nodeSelected', { id: event.target.id() }));
+    core.on('tap', (event: EventObject) => {
+      if (event.target === core) events.emit('selectionCleared', {});
+    });
+    core.on('dbltap', 'node', (event: EventObject) =>
+      events.emit('expandRequested', { id: event.target.id() }),
+    );
+    core.on('mouseover', 'node', (event: EventObject) => {
+      event.target.addClass('hover');
+      const p = event.renderedPosition ?? event.target.renderedPosition();
+      events.emit('nodeHovered', { id: event.target.id(), x: p.x, y: p.y });
+    });
+    core.on('mouseout', 'node', (event: EventObject) => {
+      event.target.removeClass('hover');
+      events.emit('nodeHoverEnded', { id: event.target.id() });
+    });
+    core.on('mouseover', 'edge', (event: EventObject) => {
+      const p = event.renderedPosition ?? { x: 0, y: 0 };
+      events.emit('edgeHovered', { id: event.target.id(), x: p.x, y: p.y });
+    });
+    core.on('mouseout', 'edge', (event: EventObject) =>
+      events.emit('edgeHoverEnded', { id: event.target.id() }),
+    );
+  };
+  bind(cy);
+
+  const rebuild = (useWebgl: boolean) => {
+    const json = cy.elements().jsons();
+    const viewport = { zoom: cy.zoom(), pan: cy.pan() };
+    cy.destroy();
+    webgl = useWebgl;
+    cy = createCore(container, getLang, webgl);
+    bind(cy);
+    cy.add(json as unknown as ElementDefinition[]);
+    cy.viewport(viewport);
+  };
+
+  const sync = (input: SyncInput): SyncResult => {
+    const compound = usesCompounds(input.layout);
+    const wantNodes = new Map(input.nodes.map((n) => [n.id, n]));
+    const wantEdges = new Map(input.edges.map((e) => [e.id, e]));
+    const desiredParent = (node: CyNodeData) =>
+      compound && typeof node.parent === 'string' && wantNodes.has(node.parent) ? node.parent : null;
+    const size = wantNodes.size + wantEdges.size;
+    if (size > threshold !== webgl) rebuild(size > threshold);
+
+    let added = 0;
+    let removed = 0;
+    cy.batch(() => {
+      const goneEdges = cy.edges().filter((e) => !wantEdges.has(e.id()));
+      removed += goneEdges.length;
+      goneEdges.remove();
+      // Children that stay must leave a parent that goes, or they would be removed with it.
+      for (const node of cy.nodes().toArray()) {
+        const want = wantNodes.get(node.id());
+        const current = node.parent().nonempty() ? node.parent().first().id() : null;
+        const next = want ? desiredParent(want) : null;
+        if (want && current !== next && (next === null || cy.getElementById(next).nonempty())) {
+          node.move({ parent: next });
+        }
+      }
+      const goneNodes = cy.nodes().filter((n) => !wantNodes.has(n.id()));
+      removed += goneNodes.length;
+      goneNodes.remove();
+
+      const origin = input.origin ? cy.getElementById(input.origin) : null;
+      const base = origin?.nonempty() ? origin.position() : null;
+      const missing = input.nodes.filter((n) => cy.getElementById(n.id).empty());
+      // Parents first, so children can be placed inside them.
+      missing.sort((a, b) => Number(b.label === 'Domain') - Number(a.label === 'Domain'));
+      missing.forEach((node, i) => {
+        const angle = (2 * Math.PI * i) / Math.max(missing.length, 1);
+        const position = base
+          ? { x: base.x + 60 * Math.cos(angle), y: base.y + 60 * Math.sin(angle) }
+          : undefined;
+        cy.add({ group: 'nodes', data: { ...node, parent: desiredParent(node) ?? undefined }, position });
+        added += 1;
+      });
+      for (const node of input.nodes) {
+        const ele = cy.getElementById(node.id);
+        const current = ele.parent().nonempty() ? ele.parent().first().id() : null;
+        const next = desiredParent(node);
+        if (current !== next) ele.move({ parent: next });
+      }
+      for (const edge of input.edges) {
+        if (cy.getElementById(edge.id).nonempty()) continue;
+        cy.add({ group: 'edges', data: { ...edge } });
+        added += 1;
+      }
+    });
+    return { added, removed };
+  };
+
+  const runLayout: GraphView['runLayout'] = (layout, opts = {}) => {
+    running?.stop();
+    if (cy.nodes().empty()) return Promise.resolve();
+    const layoutRun = cy.layout(
+      layoutOptions(cy, layout, { animate: opts.animate ?? true, fresh: opts.fresh ?? false }),
+    );
+    running = layoutRun;
+    const done = new Promise<void>((resolve) => layoutRun.one('layoutstop', () => resolve()));
+    layoutRun.run();
+    return done;
+  };
+
+  const clearClasses = () => cy.elements().removeClass('highlighted faded path');
+
+  return {
+    get cy() {
+      return cy;
+    },
+    events,
+    get webgl() {
+      return webgl;
+    },
+    sync,
+    runLayout,
+    refreshLabels: () => cy.style().update(),
+    select(id) {
+      cy.batch(() => {
+        cy.$(':selected').unselect();
+        if (id) cy.getElementById(id).select();
+      });
+    },
+    focus(id) {
+      const node = cy.getElementById(id) as NodeSingular;
+      if (node.empty()) return;
+      const zoom = Math.max(cy.zoom(), 1.1);
+      cy.stop();
+      cy.animate({ center: { eles: node }, zoom }, { duration: 400 });
+    },
+    highlight(nodes, edges, className = 'highlighted') {
+      cy.batch(() => {
+        clearClasses();
+        if (nodes.length === 0 && edges.length === 0) return;
+        const keep = cy.collection();
+        for (const id of nodes) keep.merge(cy.getElementById(id));
+        for (const id of edges) keep.merge(cy.getElementById(id));
+        keep.addClass(className);
+        cy.elements().not(keep).not(keep.ancestors()).addClass('faded');
+      });
+    },
+    fit: () => {
+      cy.animate({ fit: { eles: cy.elements(), padding: 30 } }, { duration: 300 });
+    },
+    zoomBy(factor) {
+      const center = { x: cy.width() / 2, y: cy.height() / 2 };
+      cy.zoom({ level: cy.zoom() * factor, renderedPosition: center });
+    },
+    png: () => cy.png({ output: 'blob-promise', full: false, scale: 2, bg: '#ffffff' }),
+    svg: () => cy.svg({ full: false, scale: 1, bg: '#ffffff' }),
+    destroy() {
+      running?.stop();
+      events.clear();
+      cy.destroy();
+    },
+  };
+}

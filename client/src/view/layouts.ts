@@ -1,0 +1,77 @@
+// The four layouts as Cytoscape options. Grouped (fcose) keeps domains as boxes; the others flatten the
+// compound structure, because a domain box stretched around a circle or a hierarchy hides more than it
+// shows. Concentric puts the most central nodes (betweenness, degree on large graphs) in the middle.
+import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
+import type { LayoutName } from '../types.ts';
+import { assertNever } from '../types.ts';
+
+export const ANIMATION_MS = 450;
+/** Betweenness is O(n·m); above this many nodes concentric rings use degree instead. */
+const BETWEENNESS_LIMIT = 800;
+
+export function usesCompounds(layout: LayoutName): boolean {
+  return layout === 'grouped';
+}
+
+function centrality(cy: Core): (node: NodeSingular) => number {
+  const nodes = cy.nodes();
+  if (nodes.length > BETWEENNESS_LIMIT) return (node) => node.degree(false);
+  const bc = cy.elements().betweennessCentrality({ directed: false });
+  return (node) => bc.betweennessNormalized(node) * 100 + node.degree(false) / 100;
+}
+
+export function layoutOptions(
+  cy: Core,
+  layout: LayoutName,
+  options: { animate: boolean; fresh: boolean },
+): LayoutOptions {
+  const animate = options.animate && cy.nodes().length < 1500;
+  const common = { animate, animationDuration: ANIMATION_MS, fit: true, padding: 30 };
+  switch (layout) {
+    case 'grouped':
+      return {
+        name: 'fcose',
+        ...common,
+        quality: options.fresh ? 'default' : 'proof',
+        randomize: options.fresh,
+        nodeDimensionsIncludeLabels: true,
+        nodeRepulsion: () => 9000,
+        idealEdgeLength: () => 70,
+        nestingFactor: 0.15,
+        gravity: 0.3,
+        gravityCompound: 1.2,
+        tile: true,
+        tilingPaddingVertical: 12,
+        tilingPaddingHorizontal: 12,
+      } as LayoutOptions;
+    case 'hierarchy':
+      return {
+        name: 'dagre',
+        ...common,
+        rankDir: 'LR',
+        nodeSep: 12,
+        rankSep: 90,
+        nodeDimensionsIncludeLabels: true,
+      } as LayoutOptions;
+    case 'concentric': {
+      const value = centrality(cy);
+      return {
+        name: 'concentric',
+        ...common,
+        concentric: value,
+        levelWidth: () => 1.5,
+        minNodeSpacing: 14,
+        nodeDimensionsIncludeLabels: false,
+      } as LayoutOptions;
+    }
+    case 'circle':
+      return {
+        name: 'circle',
+        ...common,
+        avoidOverlap: true,
+        nodeDimensionsIncludeLabels: false,
+      } as LayoutOptions;
+    default:
+      return assertNever(layout, 'layout');
+  }
+}

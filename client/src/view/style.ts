@@ -1,0 +1,149 @@
+// The Cytoscape stylesheet: colour and shape by label, stroke by relationship type, line pattern by basis,
+// and the classes the UI toggles (selection, highlight, fade, path). Labels follow the language through a
+// mapper, so switching language is one style refresh, not a data edit.
+import type { NodeSingular, StylesheetJson } from 'cytoscape';
+import { displayName } from '../model/i18n.ts';
+import { BASIS_LINE, LABEL_LOOK, REL_LOOK } from '../model/vocabulary.ts';
+import type { Lang, NodeLabel, RelType } from '../types.ts';
+
+export const CJK_FONT_STACK =
+  '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+const NODE_SIZE: Partial<Record<NodeLabel, number>> = {
+  Task: 26,
+  Pilot: 24,
+  Agency: 20,
+  Measure: 12,
+  Target: 22,
+  Plan: 40,
+};
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+export function buildStylesheet(getLang: () => Lang): StylesheetJson {
+  const labelOf = (ele: NodeSingular) => {
+    const lang = getLang();
+    const name = displayName(ele.data(), lang);
+    const max = ele.data('label') === 'Domain' ? 40 : lang === 'en' ? 48 : 22;
+    return shorten(name, max);
+  };
+  const perLabel = (Object.keys(LABEL_LOOK) as NodeLabel[]).map((label) => ({
+    selector: `node[label = "${label}"]`,
+    style: {
+      'background-color': LABEL_LOOK[label].colour,
+      shape: LABEL_LOOK[label].shape,
+      width: NODE_SIZE[label] ?? 18,
+      height: NODE_SIZE[label] ?? 18,
+    },
+  }));
+  const perType = (Object.keys(REL_LOOK) as RelType[]).map((type) => ({
+    selector: `edge[type = "${type}"]`,
+    style: {
+      'line-color': REL_LOOK[type].colour,
+      'target-arrow-color': REL_LOOK[type].colour,
+      width: REL_LOOK[type].width,
+      'target-arrow-shape': REL_LOOK[type].arrow ? 'triangle' : 'none',
+    },
+  }));
+  const perBasis = Object.entries(BASIS_LINE).map(([basis, line]) => ({
+    selector: `edge[basis = "${basis}"]`,
+    style: { 'line-style': line, ...(basis === 'inferred' ? { opacity: 0.75 } : {}) },
+  }));
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: labelOf,
+        'font-family': CJK_FONT_STACK,
+        'font-size': 10,
+        color: '#1e293b',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 3,
+        'text-wrap': 'wrap',
+        'text-max-width': '110px',
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+        'text-outline-opacity': 0.85,
+        'border-width': 1,
+        'border-color': '#ffffff',
+        'min-zoomed-font-size': 6,
+      },
+    },
+    ...perLabel,
+    {
+      selector: 'node[label = "Domain"]',
+      style: {
+        width: 40,
+        height: 30,
+        'background-color': '#e2e8f0',
+        'border-color': '#94a3b8',
+        'border-width': 1.5,
+        'font-size': 13,
+        'font-weight': 'bold',
+        color: '#0f172a',
+      },
+    },
+    {
+      selector: ':parent',
+      style: {
+        'background-color': '#f1f5f9',
+        'background-opacity': 0.85,
+        'border-color': '#94a3b8',
+        'border-width': 1.5,
+        shape: 'round-rectangle',
+        padding: '18px',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'text-margin-y': -6,
+        'text-max-width': '320px',
+        'font-size': 14,
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        'curve-style': 'bezier',
+        'arrow-scale': 0.8,
+        opacity: 0.9,
+        'line-color': '#cbd5e1',
+        'target-arrow-color': '#cbd5e1',
+        width: 1,
+      },
+    },
+    ...perType,
+    ...perBasis,
+    {
+      selector: 'edge[type = "DEPENDS_ON"]',
+      style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': [40] },
+    },
+    { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.3 } },
+    {
+      selector: 'node.highlighted',
+      style: { 'border-width': 4, 'border-color': '#f59e0b', 'z-index': 20, 'font-weight': 'bold' },
+    },
+    { selector: 'edge.highlighted', style: { width: 4, opacity: 1, 'z-index': 20 } },
+    {
+      selector: 'node:selected',
+      style: {
+        'border-width': 5,
+        'border-color': '#facc15',
+        'z-index': 30,
+        'font-size': 12,
+        'font-weight': 'bold',
+      },
+    },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#e11d48', 'z-index': 25 } },
+    {
+      selector: 'edge.path',
+      style: {
+        'line-color': '#e11d48',
+        'target-arrow-color': '#e11d48',
+        width: 4,
+        opacity: 1,
+        'z-index': 25,
+      },
+    },
+    { selector: 'node.hover', style: { 'border-width': 3, 'border-color': '#0ea5e9' } },
+  ];
+}

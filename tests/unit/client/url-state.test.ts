@@ -1,0 +1,66 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeUrlState, encodeUrlState } from '../../../client/src/model/url-state.ts';
+import { DEFAULT_VIEW } from '../../../client/src/model/view-state.ts';
+import type { UrlState } from '../../../client/src/types.ts';
+
+const ids = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 30 }), { maxLength: 5 });
+
+const urlState: fc.Arbitrary<UrlState> = fc.record({
+  lang: fc.constantFrom('zh' as const, 'en' as const),
+  selected: fc.option(fc.string({ minLength: 1, maxLength: 40 }), { nil: null }),
+  view: fc.record({
+    expanded: ids,
+    collapsed: ids,
+    hidden: ids,
+    layout: fc.constantFrom(
+      'grouped' as const,
+      'hierarchy' as const,
+      'concentric' as const,
+      'circle' as const,
+    ),
+    filters: fc.record({
+      hiddenLabels: fc.uniqueArray(fc.constantFrom('Agency' as const, 'Pilot' as const, 'Task' as const)),
+      hiddenTypes: fc.uniqueArray(
+        fc.constantFrom('DEPENDS_ON' as const, 'MENTIONS' as const, 'LED_BY' as const),
+      ),
+      hiddenDomains: ids,
+      hiddenBasis: fc.uniqueArray(fc.constantFrom('text' as const, 'curated' as const, 'inferred' as const)),
+      minWeight: fc.constantFrom(0, 0.5, 1, 2.25),
+    }),
+  }),
+});
+
+describe('the link codec', () => {
+  it('restores exactly the state it encoded, whatever characters the ids hold', () => {
+    fc.assert(
+      fc.property(urlState, (state) => {
+        expect(decodeUrlState(encodeUrlState(state))).toEqual(state);
+      }),
+    );
+  });
+
+  it('gives the default view for an empty query', () => {
+    expect(decodeUrlState('')).toEqual({ lang: 'zh', selected: null, view: DEFAULT_VIEW });
+    expect(encodeUrlState({ lang: 'zh', selected: null, view: DEFAULT_VIEW })).toBe('');
+  });
+
+  it('keeps node ids with colons and dots readable in the link', () => {
+    const link = encodeUrlState({
+      lang: 'en',
+      selected: 'harbin-2016:pilot:harbin-new-area',
+      view: { ...DEFAULT_VIEW, filters: { ...DEFAULT_VIEW.filters, hiddenLabels: ['Agency'] } },
+    });
+    expect(link).toBe('?lang=en&sel=harbin-2016%3Apilot%3Aharbin-new-area&fl=Agency');
+  });
+
+  it('drops unknown labels, layouts and weights from a hand-edited link', () => {
+    const state = decodeUrlState('?layout=spiral&fl=Agency&fl=Nonsense&ft=DROP_TABLE&fb=guess&w=-3&lang=fr');
+    expect(state.view.layout).toBe('grouped');
+    expect(state.view.filters.hiddenLabels).toEqual(['Agency']);
+    expect(state.view.filters.hiddenTypes).toEqual([]);
+    expect(state.view.filters.hiddenBasis).toEqual([]);
+    expect(state.view.filters.minWeight).toBe(0);
+    expect(state.lang).toBe('zh');
+  });
+});
