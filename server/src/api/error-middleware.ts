@@ -12,6 +12,7 @@ export function statusFor(code: ApiErrorCode): number {
     case 'UNAUTHORIZED':
       return 401;
     case 'QUERY_REFUSED':
+    case 'FORBIDDEN':
       return 403;
     case 'NOT_FOUND':
       return 404;
