@@ -2,8 +2,11 @@
 // createApp with a real or test database.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Router } from 'express';
+import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
 import { errorHandler, notFoundHandler } from './api/error-middleware.ts';
 import { type HealthDeps, healthRoutes } from './api/health-routes.ts';
 
@@ -20,6 +23,29 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      // Health probes every few seconds would drown the log.
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // The Vite client loads only its own scripts; PNG/SVG export draws to blob: and data: URLs.
+          'script-src': ["'self'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'connect-src': ["'self'"],
+          'worker-src': ["'self'", 'blob:'],
+        },
+      },
+    }),
+  );
+  app.use(compression());
 
   const api = express.Router();
   api.use(express.json({ limit: '100kb' }));

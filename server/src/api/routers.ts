@@ -1,9 +1,46 @@
-// Assembles the API's routers from the connection; the health route is mounted by app.ts itself.
-import type { Router } from 'express';
+// Assembles the API's routers; the health route is mounted by app.ts itself. `createApiRouters` takes any
+// GraphRepository (tests pass the real one over the test database); `buildApiRouters` wires it to Neo4j.
+import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { Router } from 'express';
 import type { Logger } from 'pino';
 import type { EnvConfig } from '../config/env.ts';
+import type { GraphRepository } from '../graph/repository.ts';
+import { type CypherLimits, createGraphServices } from '../graph/services.ts';
 import type { Neo4jConnection } from '../neo4j/driver.ts';
+import { neo4jGraphRepository } from '../neo4j/graph-repository.ts';
+import { analysisRoutes } from './analysis-routes.ts';
+import type { RouteContext } from './context.ts';
+import { cypherRoutes } from './cypher-routes.ts';
+import { graphRoutes } from './graph-routes.ts';
+import { nodeRoutes } from './node-routes.ts';
+import { openApiDocument, openApiRoutes } from './openapi-routes.ts';
+import { planRoutes } from './plans-routes.ts';
+import { DEFAULT_RATE_LIMITS, limiter, type RateLimits } from './rate-limits.ts';
+import { searchRoutes } from './search-routes.ts';
 
-export function buildApiRouters(_connection: Neo4jConnection, _config: EnvConfig, _logger: Logger): Router[] {
-  return [];
+export const DEFAULT_CYPHER_LIMITS: CypherLimits = { rowCap: 1000, timeoutMs: 5_000 };
+
+export interface ApiOptions {
+  rateLimits?: RateLimits;
+  cypher?: CypherLimits;
+}
+
+export function createApiRouters(repo: GraphRepository, options: ApiOptions = {}): Router[] {
+  const rates = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const context: RouteContext = {
+    router: Router(),
+    registry: new OpenAPIRegistry(),
+    services: createGraphServices(repo, options.cypher ?? DEFAULT_CYPHER_LIMITS),
+    limiters: {
+      search: limiter(rates.searchPerMinute, 'search'),
+      cypher: limiter(rates.cypherPerMinute, 'Cypher console'),
+    },
+  };
+  for (const mount of [planRoutes, graphRoutes, nodeRoutes, searchRoutes, analysisRoutes, cypherRoutes])
+    mount(context);
+  return [context.router, openApiRoutes(openApiDocument(context.registry))];
+}
+
+export function buildApiRouters(connection: Neo4jConnection, _config: EnvConfig, _logger: Logger): Router[] {
+  return createApiRouters(neo4jGraphRepository(connection.driver, connection.database));
 }

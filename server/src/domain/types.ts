@@ -142,3 +142,95 @@ export interface DependencyEdgeProps {
   basis: Basis;
   evidence: string[];
 }
+
+// ---- API DTOs added with the API (issue 4) ----
+export interface PlansResponse {
+  plans: PlanSummary[];
+}
+
+/** GET /api/plans/:id/text: the whole normalised text or the slice [from, to). */
+export interface PlanTextResponse {
+  plan: string;
+  from: number;
+  to: number;
+  /** Length of the whole text, so a reader can page through it. */
+  length: number;
+  text: string;
+}
+
+export interface NeighborhoodResponse extends Subgraph {
+  center: NodeId;
+  depth: number;
+  /** True when the node limit cut the neighbourhood short. */
+  truncated: boolean;
+}
+
+export interface GraphPath {
+  length: number;
+  /** Node ids from `from` to `to`, in walking order. */
+  nodes: NodeId[];
+  /** Edge ids in walking order (edges may be walked against their direction). */
+  edges: EdgeId[];
+}
+export interface PathsResponse extends Subgraph {
+  from: NodeId;
+  to: NodeId;
+  paths: GraphPath[];
+}
+
+export interface SearchResponse {
+  query: string;
+  hits: SearchHit[];
+}
+
+/** A passage of the plan that involves the traced pilot, in document order. */
+export interface TracePassage extends Evidence {
+  /** The node whose text holds the passage (a measure, task or section). */
+  node: NodeId;
+  label: NodeLabel;
+  before: string;
+  after: string;
+}
+export interface PilotTrace {
+  pilot: GraphNode;
+  tasks: GraphNode[];
+  domains: GraphNode[];
+  agencies: GraphNode[];
+  targets: GraphNode[];
+  passages: TracePassage[];
+}
+
+export interface TaskRanking {
+  id: NodeId;
+  name: string;
+  nameEn: string | null;
+  domain: NodeId | null;
+  value: number;
+}
+export interface PlanStats {
+  plan: string;
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+  /** Which graph the rankings were computed on, in words (shown next to the numbers). */
+  rankingGraph: string;
+  byDegree: TaskRanking[];
+  byBetweenness: TaskRanking[];
+}
+
+export interface CypherRequest {
+  query: string;
+  params?: Record<string, unknown>;
+}
+/** A JSON-safe value of a Cypher result: nodes and relationships become GraphNode / GraphEdge shapes. */
+export type CypherValue = string | number | boolean | null | CypherValue[] | { [key: string]: CypherValue };
+export interface CypherResponse {
+  columns: string[];
+  rows: Array<Record<string, CypherValue>>;
+  /** Nodes and relationships found anywhere in the rows, for drawing. */
+  graph: Subgraph | null;
+  truncated: boolean;
+  rowCap: number;
+  elapsedMs: number;
+}
+
+export type ExportFormat = 'graphml' | 'csv' | 'json';

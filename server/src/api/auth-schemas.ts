@@ -1,0 +1,66 @@
+// Request and response schemas of /api/auth and /api/admin, used to validate and to describe the API.
+import { z } from 'zod';
+import { ROLES, type Role } from '../domain/ledger-types.ts';
+
+export const roleSchema = z.enum(ROLES as [Role, ...Role[]]);
+export const usernameSchema = z
+  .string()
+  .min(2)
+  .max(64)
+  .regex(/^[\p{L}\p{N}._@-]+$/u, 'may hold letters, digits and . _ @ - only');
+
+export const loginBody = z
+  .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1000) })
+  .strict();
+
+export const sessionResponse = z.object({
+  user: z.object({ username: z.string(), role: roleSchema }).nullable(),
+  csrfToken: z.string().nullable(),
+});
+
+export const accountView = z.object({
+  username: z.string(),
+  role: roleSchema,
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const createAccountBody = z
+  .object({ username: usernameSchema, role: roleSchema, password: z.string().min(1).max(1000) })
+  .strict();
+
+export const updateAccountBody = z
+  .object({
+    role: roleSchema.optional(),
+    disabled: z.boolean().optional(),
+    password: z.string().min(1).max(1000).optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'name at least one of role, disabled, password');
+
+export const usernameParams = z.object({ username: usernameSchema });
+
+export const auditQuery = z
+  .object({
+    actor: z.string().max(64).optional(),
+    action: z.string().max(64).optional(),
+    target: z.string().max(300).optional(),
+    since: z.iso.datetime().or(z.iso.date()).optional(),
+    until: z.iso.datetime().or(z.iso.date()).optional(),
+    limit: z.coerce.number().int().min(1).max(10_000).default(500),
+  })
+  .strict();
+
+export const auditExportQuery = auditQuery.extend({ format: z.enum(['csv', 'json']).default('csv') });
+
+export const auditEventSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  ip: z.string().nullable(),
+  outcome: z.enum(['ok', 'conflict', 'denied', 'failed']),
+  before: z.unknown(),
+  after: z.unknown(),
+});

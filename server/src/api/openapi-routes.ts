@@ -1,0 +1,48 @@
+// GET /api/openapi.json: generated from the registry the routes described themselves in, so the document and
+// the validation share one set of schemas.
+import { type OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { Router } from 'express';
+
+export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
+
+export function openApiDocument(registry: OpenAPIRegistry): OpenApiDocument {
+  registry.registerPath({
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document',
+    tags: ['meta'],
+    responses: {
+      200: {
+        description: 'OpenAPI 3.1 document',
+        content: { 'application/json': { schema: { type: 'object' } } },
+      },
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/health',
+    summary: 'Whether the graph database answers, with its version',
+    tags: ['meta'],
+    responses: {
+      200: { description: 'Healthy', content: { 'application/json': { schema: { type: 'object' } } } },
+    },
+  });
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Reform Graph Explorer API',
+      version: '0.1.0',
+      description:
+        'Read access to imported reform plans as a graph. Errors are JSON: {"error":{"code","message","details"}}.',
+    },
+    servers: [{ url: '/' }],
+  });
+}
+
+export function openApiRoutes(document: OpenApiDocument): Router {
+  const router = Router();
+  router.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  return router;
+}

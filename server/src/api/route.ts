@@ -1,0 +1,106 @@
+// One definition per route, used twice: registered in the OpenAPI registry and mounted on express with the
+// same zod schemas validating params, query and body. Handlers receive the parsed values, never raw input.
+import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-openapi';
+import type { Request, RequestHandler, Response, Router } from 'express';
+import type { z } from 'zod';
+import { AppError } from '../domain/errors.ts';
+import { errorResponses } from './schemas.ts';
+
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+export interface RouteRequest<
+  P extends AnyObject | undefined,
+  Q extends AnyObject | undefined,
+  B extends z.ZodType | undefined,
+> {
+  params?: P;
+  query?: Q;
+  body?: B;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface Parsed<P, Q, B> {
+  params: Out<P>;
+  query: Out<Q>;
+  body: Out<B>;
+}
+
+export interface RouteSpec<
+  P extends AnyObject | undefined,
+  Q extends AnyObject | undefined,
+  B extends z.ZodType | undefined,
+> {
+  method: 'get' | 'post';
+  /** Express path relative to /api, e.g. `/nodes/:id`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  request: RouteRequest<P, Q, B>;
+  /** Success responses; the error responses every route shares are added. */
+  responses: Record<number, ResponseConfig>;
+  /** Run before validation (rate limits). */
+  before?: RequestHandler[];
+  handler: (input: Parsed<P, Q, B>, req: Request, res: Response) => Promise<void>;
+}
+
+/** `/nodes/:id` → `/api/nodes/{id}` */
+export function openApiPath(expressPath: string): string {
+  return `/api${expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`;
+}
+
+function issuesOf(where: 'params' | 'query' | 'body', error: z.ZodError) {
+  return error.issues.map((issue) => ({
+    path: [where, ...issue.path.map(String)],
+    code: issue.code,
+    message: issue.message,
+  }));
+}
+
+function parsePart<S extends z.ZodType | undefined>(
+  where: 'params' | 'query' | 'body',
+  schema: S,
+  value: unknown,
+): Out<S> {
+  if (!schema) return undefined as Out<S>;
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data as Out<S>;
+  const details = issuesOf(where, result.error);
+  const first = details[0];
+  throw new AppError(
+    'INVALID_REQUEST',
+    first ? `Invalid ${first.path.join('.')}: ${first.message}` : `Invalid ${where}.`,
+    { details },
+  );
+}
+
+export function defineRoute<
+  P extends AnyObject | undefined,
+  Q extends AnyObject | undefined,
+  B extends z.ZodType | undefined,
+>(router: Router, registry: OpenAPIRegistry, spec: RouteSpec<P, Q, B>): void {
+  const { params, query, body } = spec.request;
+  registry.registerPath({
+    method: spec.method,
+    path: openApiPath(spec.path),
+    summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
+    tags: spec.tags,
+    request: {
+      ...(params ? { params } : {}),
+      ...(query ? { query } : {}),
+      ...(body ? { body: { required: true, content: { 'application/json': { schema: body } } } } : {}),
+    },
+    responses: { ...spec.responses, ...errorResponses },
+  });
+  const handle: RequestHandler = async (req, res) => {
+    const input: Parsed<P, Q, B> = {
+      params: parsePart('params', params, req.params) as Out<P>,
+      query: parsePart('query', query, req.query) as Out<Q>,
+      body: parsePart('body', body, req.body) as Out<B>,
+    };
+    await spec.handler(input, req, res);
+  };
+  router[spec.method](spec.path, ...(spec.before ?? []), handle);
+}

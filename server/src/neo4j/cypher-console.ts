@@ -1,0 +1,222 @@
+// The read-only Cypher console. The database decides what a query does: EXPLAIN's summary says whether it
+// would write (query type) or read files and URLs (a LoadCSV operator), and the READ transaction makes the
+// server itself refuse any write that gets past that. The text of the query is never inspected.
+import neo4j, {
+  type Driver,
+  isNode,
+  isPath,
+  isRelationship,
+  type ManagedTransaction,
+  Neo4jError,
+  type Node,
+  type Relationship,
+} from 'neo4j-driver';
+import { AppError } from '../domain/errors.ts';
+import type { CypherResponse, CypherValue, GraphEdge, GraphNode } from '../domain/types.ts';
+import type { ReadOnlyQuery } from '../graph/repository.ts';
+import { translateNeo4jError } from './errors.ts';
+import { mintEdges, nodeFromDriver, toPropertyValue, uniqueNodes } from './graph-mapper.ts';
+
+/** Operators that reach outside the database even in a read-only query. */
+const OUTSIDE_OPERATORS = new Set(['LoadCSV']);
+
+interface PlanTree {
+  operatorType: string;
+  children: PlanTree[];
+}
+
+function operatorsOf(plan: PlanTree | false | undefined): string[] {
+  if (!plan) return [];
+  return [plan.operatorType.split('@')[0] ?? '', ...plan.children.flatMap((child) => operatorsOf(child))];
+}
+
+/** JSON has one number type; whole numbers go to Cypher as integers so that `LIMIT $n` works. */
+function cypherParams(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(cypherParams);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, cypherParams(item)]));
+  }
+  return value;
+}
+
+async function refuseUnlessReadOnly(tx: ManagedTransaction, query: ReadOnlyQuery): Promise<void> {
+  const explained = await tx.run(`EXPLAIN ${query.query}`, query.params);
+  const { queryType, plan } = explained.summary;
+  if (queryType !== 'r') {
+    throw new AppError(
+      'QUERY_REFUSED',
+      'The console only runs read-only queries; this one would change the graph.',
+      {
+        details: { queryType },
+      },
+    );
+  }
+  const outside = operatorsOf(plan as PlanTree | false).filter((op) => OUTSIDE_OPERATORS.has(op));
+  if (outside.length > 0) {
+    throw new AppError('QUERY_REFUSED', 'The console does not load files or URLs (LOAD CSV).', {
+      details: { operators: [...new Set(outside)] },
+    });
+  }
+}
+
+/** Codes for mistakes in the user's own query: their messages are about that query, so they are shown. */
+function consoleError(error: unknown): unknown {
+  if (!(error instanceof Neo4jError)) return translateNeo4jError(error);
+  const details = { neo4jCode: error.code, neo4jMessage: error.message.slice(0, 1000) };
+  if (
+    error.code === 'Neo.ClientError.Statement.AccessMode' ||
+    error.code === 'Neo.ClientError.Security.Forbidden' ||
+    error.code === 'Neo.DatabaseError.Transaction.TransactionStartFailed'
+  ) {
+    return new AppError('QUERY_REFUSED', 'The database refused this query in read-only mode.', {
+      cause: error,
+      details,
+    });
+  }
+  if (
+    error.code.startsWith('Neo.ClientError.Statement.') ||
+    error.code.startsWith('Neo.ClientError.Procedure.')
+  ) {
+    return new AppError('INVALID_REQUEST', 'The query could not be run as written.', {
+      cause: error,
+      details,
+    });
+  }
+  return translateNeo4jError(error);
+}
+
+interface Collected {
+  nodes: Map<string, Node>;
+  rels: Map<string, Relationship>;
+}
+
+function collect(value: unknown, into: Collected): void {
+  if (isNode(value)) into.nodes.set(value.elementId, value);
+  else if (isRelationship(value)) into.rels.set(value.elementId, value);
+  else if (isPath(value)) {
+    for (const segment of value.segments) {
+      into.nodes.set(segment.start.elementId, segment.start);
+      into.nodes.set(segment.end.elementId, segment.end);
+      into.rels.set(segment.relationship.elementId, segment.relationship);
+    }
+    into.nodes.set(value.start.elementId, value.start);
+  } else if (Array.isArray(value)) for (const item of value) collect(item, into);
+  else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const item of Object.values(value)) collect(item, into);
+  }
+}
+
+const IDS_OF = 'MATCH (n) WHERE elementId(n) IN $elementIds RETURN elementId(n) AS elementId, n.id AS id';
+
+/** Relationships name their ends by elementId, which stays inside this transaction: we answer with `id`s. */
+async function endpointIds(tx: ManagedTransaction, collected: Collected): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const node of collected.nodes.values()) {
+    const id = node.properties.id;
+    if (typeof id === 'string') ids.set(node.elementId, id);
+  }
+  const missing = [...collected.rels.values()]
+    .flatMap((rel) => [rel.startNodeElementId, rel.endNodeElementId])
+    .filter((elementId) => !ids.has(elementId));
+  if (missing.length > 0) {
+    const result = await tx.run<{ elementId: string; id: unknown }>(IDS_OF, {
+      elementIds: [...new Set(missing)],
+    });
+    for (const record of result.records) {
+      const id = record.get('id');
+      if (typeof id === 'string') ids.set(record.get('elementId'), id);
+    }
+  }
+  return ids;
+}
+
+function toCypherValue(value: unknown, edges: Map<string, GraphEdge>): CypherValue {
+  if (isNode(value)) {
+    const node = nodeFromDriver(value);
+    return node
+      ? graphNodeValue(node)
+      : { labels: value.labels, properties: propertiesValue(value.properties) };
+  }
+  if (isRelationship(value)) {
+    const edge = edges.get(value.elementId);
+    return edge
+      ? { id: edge.id, type: edge.type, start: edge.start, end: edge.end, properties: edge.properties }
+      : { type: value.type, properties: propertiesValue(value.properties) };
+  }
+  if (isPath(value)) {
+    return {
+      nodes: [value.start, ...value.segments.map((segment) => segment.end)].map((node) =>
+        toCypherValue(node, edges),
+      ),
+      relationships: value.segments.map((segment) => toCypherValue(segment.relationship, edges)),
+    };
+  }
+  if (Array.isArray(value)) return value.map((item) => toCypherValue(item, edges));
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toCypherValue(item, edges)]));
+  }
+  return toPropertyValue(value);
+}
+
+function graphNodeValue(node: GraphNode): CypherValue {
+  return { id: node.id, labels: node.labels, properties: node.properties };
+}
+
+function propertiesValue(properties: Record<string, unknown>): CypherValue {
+  return Object.fromEntries(Object.entries(properties).map(([key, item]) => [key, toPropertyValue(item)]));
+}
+
+export async function runReadOnlyQuery(
+  driver: Driver,
+  database: string,
+  query: ReadOnlyQuery,
+): Promise<Omit<CypherResponse, 'elapsedMs'>> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const params = cypherParams(query.params) as Record<string, unknown>;
+    return await session.executeRead(
+      async (tx) => {
+        await refuseUnlessReadOnly(tx, { ...query, params });
+        const result = tx.run(query.query, params);
+        const columns = (await result.keys()).map(String);
+        const records = [];
+        let truncated = false;
+        for await (const record of result) {
+          if (records.length === query.rowCap) {
+            truncated = true;
+            break;
+          }
+          records.push(record);
+        }
+        const collected: Collected = { nodes: new Map(), rels: new Map() };
+        for (const record of records) for (const key of record.keys) collect(record.get(key), collected);
+        const ids = await endpointIds(tx, collected);
+        const minted = mintEdges(
+          [...collected.rels.values()].map((rel) => ({
+            elementId: rel.elementId,
+            type: rel.type,
+            s: ids.get(rel.startNodeElementId) ?? null,
+            e: ids.get(rel.endNodeElementId) ?? null,
+            props: rel.properties as Record<string, unknown>,
+          })),
+        );
+        const edges = new Map<string, GraphEdge>(minted.map(({ row, edge }) => [row.elementId, edge]));
+        const rows = records.map((record) =>
+          Object.fromEntries(record.keys.map((key) => [String(key), toCypherValue(record.get(key), edges)])),
+        );
+        const nodes = uniqueNodes([...collected.nodes.values()].map(nodeFromDriver));
+        const graph =
+          nodes.length > 0 || edges.size > 0
+            ? { nodes, edges: [...edges.values()].sort((a, b) => a.id.localeCompare(b.id)) }
+            : null;
+        return { columns, rows, graph, truncated, rowCap: query.rowCap };
+      },
+      { timeout: query.timeoutMs },
+    );
+  } catch (error) {
+    throw consoleError(error);
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,25 @@
+// The GraphRepository the services use, implemented against Neo4j: every read in a READ transaction.
+import type { Driver } from 'neo4j-driver';
+import type { GraphRepository } from '../graph/repository.ts';
+import { runReadOnlyQuery } from './cypher-console.ts';
+import { readNeighborhood, readNodeId, readNodeWithRelationships } from './node-queries.ts';
+import { readShortestPaths } from './path-queries.ts';
+import { readPlanGraph, readPlans, readPlanText } from './plan-queries.ts';
+import { readTransaction } from './read-session.ts';
+import { readNamesWithoutPinyin, readSearchCandidates } from './search-queries.ts';
+
+export function neo4jGraphRepository(driver: Driver, database: string): GraphRepository {
+  const read = <T>(work: Parameters<typeof readTransaction<T>>[2]) => readTransaction(driver, database, work);
+  return {
+    plans: () => read(readPlans),
+    planText: (plan) => read((tx) => readPlanText(tx, plan)),
+    planGraph: (plan, options) => read((tx) => readPlanGraph(tx, plan, options?.withPlanText ?? false)),
+    node: (id) => read((tx) => readNodeWithRelationships(tx, id)),
+    findNodeId: (id) => read((tx) => readNodeId(tx, id)),
+    neighborhood: (id, query) => read((tx) => readNeighborhood(tx, id, query)),
+    shortestPaths: (from, to, query) => read((tx) => readShortestPaths(tx, from, to, query)),
+    searchCandidates: (query) => read((tx) => readSearchCandidates(tx, query)),
+    namesWithoutPinyin: (plan, labels) => read((tx) => readNamesWithoutPinyin(tx, plan, labels)),
+    runReadOnly: (query) => runReadOnlyQuery(driver, database, query),
+  };
+}

@@ -1,0 +1,80 @@
+// Plans, their counts and texts, and a whole plan's nodes and relationships.
+import type { ManagedTransaction } from 'neo4j-driver';
+import { NODE_LABELS } from '../domain/model.ts';
+import type { PlanSummary, Subgraph } from '../domain/types.ts';
+import { type EdgeRow, edgesFromRows, type NodeRow, nodeFromRow, uniqueNodes } from './graph-mapper.ts';
+
+const PLANS = `
+MATCH (p:Plan)
+CALL (p) {
+  MATCH (n) WHERE n.plan = p.id
+  UNWIND labels(n) AS label
+  WITH label, count(*) AS c
+  RETURN collect([label, c]) AS counts
+}
+RETURN p {.id, .title, .titleEn, .issuer, .periodStart, .periodEnd, .source, .sha256} AS plan, counts
+ORDER BY p.id`;
+
+/** Labels of our model; others (the importer's bookkeeping labels) are not counted. */
+const KNOWN = new Set<string>(NODE_LABELS);
+
+interface PlanRow {
+  plan: Record<string, unknown>;
+  counts: Array<[string, number]>;
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+
+export async function readPlans(tx: ManagedTransaction): Promise<PlanSummary[]> {
+  const result = await tx.run<PlanRow>(PLANS);
+  return result.records.map((record) => {
+    const plan = record.get('plan');
+    return {
+      id: str(plan.id) ?? '',
+      title: str(plan.title) ?? '',
+      titleEn: str(plan.titleEn),
+      issuer: str(plan.issuer),
+      periodStart: num(plan.periodStart),
+      periodEnd: num(plan.periodEnd),
+      source: str(plan.source) ?? '',
+      sha256: str(plan.sha256) ?? '',
+      counts: Object.fromEntries(record.get('counts').filter(([label]) => KNOWN.has(label))),
+    };
+  });
+}
+
+const PLAN_TEXT = 'MATCH (p:Plan {id: $plan}) RETURN p.text AS text LIMIT 1';
+
+export async function readPlanText(tx: ManagedTransaction, plan: string): Promise<string | null> {
+  const result = await tx.run<{ text: unknown }>(PLAN_TEXT, { plan });
+  const text = result.records[0]?.get('text');
+  return typeof text === 'string' ? text : null;
+}
+
+const PLAN_NODES = 'MATCH (n) WHERE n.plan = $plan RETURN labels(n) AS labels, properties(n) AS props';
+const PLAN_EDGES = `
+MATCH (a)-[r]->(b) WHERE a.plan = $plan AND b.plan = $plan
+RETURN type(r) AS type, a.id AS s, b.id AS e, properties(r) AS props`;
+
+export async function readPlanGraph(
+  tx: ManagedTransaction,
+  plan: string,
+  withPlanText: boolean,
+): Promise<Subgraph> {
+  const nodes = await tx.run<NodeRow>(PLAN_NODES, { plan });
+  const edges = await tx.run<EdgeRow>(PLAN_EDGES, { plan });
+  return {
+    nodes: uniqueNodes(
+      nodes.records.map((record) => {
+        const row = record.toObject();
+        if (!withPlanText && row.labels.includes('Plan')) {
+          const { text: _text, ...props } = row.props;
+          return nodeFromRow({ labels: row.labels, props });
+        }
+        return nodeFromRow(row);
+      }),
+    ),
+    edges: edgesFromRows(edges.records.map((record) => record.toObject())),
+  };
+}
