@@ -1,6 +1,8 @@
 // Schema of a plan's annotation file (seeds/<plan>.yaml): everything specific to one plan that its text
 // does not state in a machine-readable way. The importer validates the YAML against this at the edge and
-// then every evidence quote against the normalised plan text.
+// then every evidence quote against the normalised plan text: markdown decoration (`#`, `**`) removed,
+// paragraphs that a page break split re-joined without a gap, runs of spaces/tabs collapsed to one space,
+// NFC. `npm run import -- <plan.md> --dry-run --format json` prints that text as `plan.text`.
 import { z } from 'zod';
 import { AgencyKind, Basis, PilotKind, PilotLevel, PilotStatus } from '../domain/model.ts';
 

@@ -22,21 +22,37 @@ export const SEARCH_PROPERTIES = [
 /** The Plan node is left out: its `text` is the whole plan and would match every query. */
 const SEARCH_LABELS = NODE_LABELS.filter((label) => label !== NodeLabel.Plan);
 
-function schemaStatements(): string[] {
-  const statements = [...NODE_LABELS, PLAN_DATA_LABEL].map(
-    (label) =>
-      `CREATE CONSTRAINT ${label.toLowerCase()}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
-  );
-  statements.push(`CREATE INDEX plandata_plan IF NOT EXISTS FOR (n:${PLAN_DATA_LABEL}) ON (n.plan)`);
-  statements.push(
-    `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${SEARCH_LABELS.join('|')}) ` +
+function schemaStatements(): Array<{ name: string; statement: string }> {
+  const statements = [...NODE_LABELS, PLAN_DATA_LABEL].map((label) => {
+    const name = `${label.toLowerCase()}_id_unique`;
+    return {
+      name,
+      statement: `CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+    };
+  });
+  statements.push({
+    name: 'plandata_plan',
+    statement: `CREATE INDEX plandata_plan IF NOT EXISTS FOR (n:${PLAN_DATA_LABEL}) ON (n.plan)`,
+  });
+  statements.push({
+    name: SEARCH_INDEX,
+    statement:
+      `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${SEARCH_LABELS.join('|')}) ` +
       `ON EACH [${SEARCH_PROPERTIES.map((p) => `n.${p}`).join(', ')}] ` +
       `OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${SEARCH_ANALYZER}', \`fulltext.eventually_consistent\`: false } }`,
-  );
+  });
   return statements;
 }
 
+/** Creates what is missing; on a database that has it all, this costs one query (the import is timed). */
 export async function ensurePlanSchema(driver: Driver, database: string): Promise<void> {
-  for (const statement of schemaStatements()) await driver.executeQuery(statement, {}, { database });
-  await driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database });
+  const { records } = await driver.executeQuery(
+    'SHOW INDEXES YIELD name, owningConstraint RETURN collect(coalesce(owningConstraint, name)) AS names',
+    {},
+    { database },
+  );
+  const existing = new Set<string>(records[0]?.get('names') ?? []);
+  const missing = schemaStatements().filter(({ name }) => !existing.has(name));
+  for (const { statement } of missing) await driver.executeQuery(statement, {}, { database });
+  if (missing.length > 0) await driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database });
 }

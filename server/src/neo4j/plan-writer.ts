@@ -111,13 +111,18 @@ async function writeInTransaction(
     }
   }
 
-  const byShape = new Map<string, { type: RelType; from: NodeLabel; to: NodeLabel; rows: unknown[] }>();
+  // Relationships are grouped by type and by whether an end is the Plan node: every other node carries the
+  // PlanData label, whose id constraint makes the lookups index seeks with one statement per type.
+  const byShape = new Map<string, { type: RelType; from: string; to: string; rows: unknown[] }>();
+  const lookupLabel = (id: string): string => {
+    const label = labelOf.get(id);
+    if (!label) throw new Error(`a relationship refers to a missing node: ${id}`);
+    return label === Label.Plan ? Label.Plan : PLAN_DATA_LABEL;
+  };
   for (const rel of graph.relationships) {
     const type = checkType(rel.type);
-    const from = labelOf.get(rel.start);
-    const to = labelOf.get(rel.end);
-    if (!from || !to)
-      throw new Error(`relationship ${rel.type} refers to a missing node: ${rel.start} → ${rel.end}`);
+    const from = lookupLabel(rel.start);
+    const to = lookupLabel(rel.end);
     const key = `${type}|${from}|${to}`;
     const shape = byShape.get(key) ?? { type, from, to, rows: [] };
     shape.rows.push({ start: rel.start, end: rel.end, props: toNeo4j(rel.properties) });
