@@ -14,7 +14,7 @@ let planText: string;
 beforeAll(async () => {
   await importSeed();
   app = apiApp();
-  [planText] = await column<string>('MATCH (p:Plan {id: $id}) RETURN p.text', { id: SEED_PLAN });
+  planText = (await column<string>('MATCH (p:Plan {id: $id}) RETURN p.text', { id: SEED_PLAN }))[0] ?? '';
 });
 
 /** RFC 4180 rows, quoted fields may hold commas, quotes and newlines. */

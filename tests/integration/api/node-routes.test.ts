@@ -13,7 +13,7 @@ let task: string;
 beforeAll(async () => {
   await importSeed();
   app = apiApp();
-  [planText] = await column<string>('MATCH (p:Plan {id: $id}) RETURN p.text', { id: SEED_PLAN });
+  planText = (await column<string>('MATCH (p:Plan {id: $id}) RETURN p.text', { id: SEED_PLAN }))[0] ?? '';
   // A task that pilots Harbin New Area, found in the database rather than assumed.
   [task] = await column<string>(
     'MATCH (t:Task)-[:PILOTED_IN]->(:Pilot {id: $id}) RETURN t.id ORDER BY t.id',
