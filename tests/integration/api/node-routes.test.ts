@@ -15,12 +15,11 @@ beforeAll(async () => {
   app = apiApp();
   planText = (await column<string>('MATCH (p:Plan {id: $id}) RETURN p.text', { id: SEED_PLAN }))[0] ?? '';
   // A task that pilots Harbin New Area, found in the database rather than assumed.
-  [task] = await column<string>(
+  const piloting = await column<string>(
     'MATCH (t:Task)-[:PILOTED_IN]->(:Pilot {id: $id}) RETURN t.id ORDER BY t.id',
-    {
-      id: NEW_AREA,
-    },
+    { id: NEW_AREA },
   );
+  task = piloting[0] ?? '';
 });
 
 describe('GET /api/nodes/:id', () => {
