@@ -7,7 +7,11 @@ import { type ListLabel, NodeLabel, nodeId, RelType } from '../domain/model.ts';
 import type { PlanGraph } from '../domain/types.ts';
 import type { LoadedAnnotation, YamlPath } from './annotation.ts';
 import type { Annotation } from './annotation-schema.ts';
-import { sharedMeasureDependencies, sharedPilotDependencies } from './dependencies.ts';
+import {
+  sharedMeasureDependencies,
+  sharedPilotDependencies,
+  similarTaskDependencies,
+} from './dependencies.ts';
 import { Dictionary, type Match } from './dictionary.ts';
 import { ImportInputError, type InputProblem } from './errors.ts';
 import { GraphBuilder, pinyinProps } from './graph-builder.ts';
@@ -434,7 +438,9 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
   }
 
   const taskTexts = outline.tasks.map((task) => ({ id: taskId(task), measures: task.measures }));
-  const dependencyFacts = [...sharedMeasureDependencies(taskTexts), ...sharedPilotDependencies(taskPilots)];
+  const textFacts = [...sharedMeasureDependencies(taskTexts), ...sharedPilotDependencies(taskPilots)];
+  const linked = new Set(textFacts.map((fact) => `${fact.from}|${fact.to}`));
+  const dependencyFacts = [...textFacts, ...similarTaskDependencies(taskTexts, linked)];
   for (const fact of dependencyFacts) {
     g.addRel(
       RelType.DEPENDS_ON,
@@ -443,7 +449,8 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
       {
         kind: fact.kind,
         weight: fact.weight,
-        basis: 'text',
+        // Both quotes of a shared mechanism or pilot are in the text; a likeness of wording is only inferred.
+        basis: fact.kind === 'similar' ? 'inferred' : 'text',
         evidence: fact.evidence.flatMap((pair) => [pair.from.text, pair.to.text]),
         starts: fact.evidence.flatMap((pair) => [pair.from.start, pair.to.start]),
         ends: fact.evidence.flatMap((pair) => [pair.from.end, pair.to.end]),

@@ -108,3 +108,89 @@ export function sharedPilotDependencies(tasks: Array<{ id: string; pilots: Match
   }
   return facts;
 }
+
+function bigrams(text: string): Map<string, number> {
+  const clean = normaliseClause(text);
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 1 < clean.length; i += 1) {
+    const gram = clean.slice(i, i + 2);
+    counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** TF-IDF weighted bigram vectors, unit length, so that a dot product is the cosine. */
+function vectors(texts: string[]): Array<Map<string, number>> {
+  const grams = texts.map(bigrams);
+  const df = new Map<string, number>();
+  for (const g of grams) for (const gram of g.keys()) df.set(gram, (df.get(gram) ?? 0) + 1);
+  return grams.map((g) => {
+    const v = new Map<string, number>();
+    let norm = 0;
+    for (const [gram, tf] of g) {
+      const w = tf * Math.log((1 + texts.length) / (1 + (df.get(gram) ?? 0)));
+      v.set(gram, w);
+      norm += w * w;
+    }
+    const length = Math.sqrt(norm) || 1;
+    for (const [gram, w] of v) v.set(gram, w / length);
+    return v;
+  });
+}
+
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  let sum = 0;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const [gram, w] of small) sum += w * (large.get(gram) ?? 0);
+  return sum;
+}
+
+/**
+ * Inferred links between tasks whose wording is alike (bigram TF-IDF cosine ≥ threshold), for pairs the text
+ * does not already link. Each task keeps only its best match; the evidence is the most alike measure pair.
+ */
+export function similarTaskDependencies(
+  tasks: TaskText[],
+  linked: Set<string>,
+  threshold = 0.15,
+): DependencyFact[] {
+  const taskVectors = vectors(tasks.map((task) => task.measures.map((m) => m.text).join('')));
+  const allMeasures = tasks.flatMap((task) => task.measures);
+  const measureVectors = vectors(allMeasures.map((m) => m.text));
+  const vectorOf = new Map(allMeasures.map((m, i) => [m, measureVectors[i] ?? new Map<string, number>()]));
+  const facts = new Map<string, DependencyFact>();
+  tasks.forEach((left, a) => {
+    let found: { b: number; score: number } | null = null;
+    for (let b = 0; b < tasks.length; b += 1) {
+      if (a === b) continue;
+      const score = cosine(taskVectors[a] ?? new Map(), taskVectors[b] ?? new Map());
+      if (score >= threshold && (!found || score > found.score)) found = { b, score };
+    }
+    const right = found ? tasks[found.b] : undefined;
+    if (!found || !right) return;
+    const [from, to] = a < found.b ? [left, right] : [right, left];
+    const key = `${from.id}|${to.id}`;
+    if (linked.has(key) || facts.has(key)) return;
+    let pair: EvidencePair | null = null;
+    let pairScore = -1;
+    for (const fm of from.measures) {
+      for (const tm of to.measures) {
+        const score = cosine(vectorOf.get(fm) ?? new Map(), vectorOf.get(tm) ?? new Map());
+        if (score > pairScore) {
+          pairScore = score;
+          pair = { from: fm, to: tm };
+        }
+      }
+    }
+    if (!pair) return;
+    facts.set(key, {
+      from: from.id,
+      to: to.id,
+      kind: 'similar',
+      weight: Math.round(found.score * 1000) / 1000,
+      evidence: [pair],
+      via: [],
+    });
+  });
+  return [...facts.values()];
+}

@@ -90,7 +90,7 @@ describe('parser robustness', () => {
           expect(error).toBeInstanceOf(ImportInputError);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 120 },
     );
-  });
+  }, 120_000);
 });

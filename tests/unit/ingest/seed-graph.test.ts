@@ -96,6 +96,25 @@ describe('the seed plan as a graph', () => {
     expect(edge?.properties.basis).toBe('text');
   });
 
+  it('marks each dependency with the basis its kind warrants and a positive weight', () => {
+    const basisOf = {
+      'shared-measure': 'text',
+      'shared-pilot': 'text',
+      explicit: 'curated',
+      similar: 'inferred',
+    };
+    const deps = rels.filter((r) => r.type === 'DEPENDS_ON');
+    // The seed names each pilot in one task only, so it has no shared-pilot edge (the second plan has one).
+    expect(new Set(deps.map((r) => r.properties.kind))).toEqual(
+      new Set(['shared-measure', 'explicit', 'similar']),
+    );
+    for (const dep of deps) {
+      expect(dep.properties.basis).toBe(basisOf[dep.properties.kind as keyof typeof basisOf]);
+      expect(dep.properties.weight).toBeGreaterThan(0);
+      expect((dep.properties.evidence as string[]).length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it('has no self-loops and no duplicate dependency of one kind between the same tasks', () => {
     const deps = rels.filter((r) => r.type === 'DEPENDS_ON');
     expect(deps.filter((r) => r.start === r.end)).toEqual([]);
