@@ -58,6 +58,8 @@ export interface Filters {
   hiddenBasis: Basis[];
   /** Edges carrying a `weight` below this are not drawn. */
   minWeight: number;
+  /** Draw nodes that no drawn edge touches (tasks in their domain box always count as connected). */
+  showIsolated: boolean;
 }
 
 /** Everything that decides which elements are drawn and how they are placed: the unit of undo/redo. */

@@ -103,6 +103,18 @@ export function visibleSet(store: ElementStore, view: ViewState, extra: readonly
     return edges;
   };
   let edges = edgesAmong(nodes);
+  if (!filters.showIsolated) {
+    const touched = new Set<string>();
+    for (const id of edges) {
+      const edge = store.edges.get(id);
+      if (edge) touched.add(edge.source).add(edge.target);
+    }
+    for (const id of nodes) {
+      const node = store.nodes.get(id);
+      const boxed = node?.label === 'Domain' || (typeof node?.parent === 'string' && nodes.has(node.parent));
+      if (!touched.has(id) && !boxed) nodes.delete(id);
+    }
+  }
   const folded = view.collapsed.filter((id) => nodes.has(id));
   if (folded.length > 0) {
     for (const id of foldedAway(store, nodes, edges, folded)) nodes.delete(id);

@@ -1,8 +1,9 @@
 // The link codec: view, selection and language as query parameters, so a copied URL restores what the
-// reader saw. Lists repeat their key (`x=a&x=b`), so ids may contain any character. Defaults are left out,
-// and anything unknown in a hand-edited link is dropped rather than trusted.
+// reader saw. Lists repeat their key (`x=a&x=b`), so ids may contain any character. Defaults are left out
+// (a list emptied from a non-empty default is written as `key=`), and anything unknown in a hand-edited link
+// is dropped rather than trusted.
 import { LAYOUT_NAMES, type Lang, type LayoutName, type UrlState } from '../types.ts';
-import { DEFAULT_VIEW } from './view-state.ts';
+import { DEFAULT_FILTERS, DEFAULT_VIEW } from './view-state.ts';
 import { isBasis, isNodeLabel, isRelType } from './vocabulary.ts';
 
 const KEY = {
@@ -17,6 +18,7 @@ const KEY = {
   domains: 'fd',
   basis: 'fb',
   minWeight: 'w',
+  isolated: 'iso',
 } as const;
 
 export function encodeUrlState(state: UrlState): string {
@@ -25,26 +27,44 @@ export function encodeUrlState(state: UrlState): string {
   if (state.lang !== 'zh') params.set(KEY.lang, state.lang);
   if (view.layout !== DEFAULT_VIEW.layout) params.set(KEY.layout, view.layout);
   if (state.selected) params.set(KEY.selected, state.selected);
-  const lists: Array<[string, readonly string[]]> = [
+  for (const [key, values] of [
     [KEY.expanded, view.expanded],
     [KEY.collapsed, view.collapsed],
     [KEY.hidden, view.hidden],
-    [KEY.labels, view.filters.hiddenLabels],
-    [KEY.types, view.filters.hiddenTypes],
-    [KEY.domains, view.filters.hiddenDomains],
-    [KEY.basis, view.filters.hiddenBasis],
+  ] as const) {
+    for (const value of values) params.append(key, value);
+  }
+  const { filters } = view;
+  const filterLists: Array<[string, readonly string[], readonly string[]]> = [
+    [KEY.labels, filters.hiddenLabels, DEFAULT_FILTERS.hiddenLabels],
+    [KEY.types, filters.hiddenTypes, DEFAULT_FILTERS.hiddenTypes],
+    [KEY.domains, filters.hiddenDomains, DEFAULT_FILTERS.hiddenDomains],
+    [KEY.basis, filters.hiddenBasis, DEFAULT_FILTERS.hiddenBasis],
   ];
-  for (const [key, values] of lists) for (const value of values) params.append(key, value);
+  for (const [key, values, defaults] of filterLists) {
+    if (sameSet(values, defaults)) continue;
+    if (values.length === 0) params.set(key, '');
+    for (const value of values) params.append(key, value);
+  }
   if (view.filters.minWeight > 0) params.set(KEY.minWeight, String(view.filters.minWeight));
+  if (view.filters.showIsolated) params.set(KEY.isolated, '1');
   const query = params.toString();
   return query === '' ? '' : `?${query}`;
 }
 
 const unique = (values: string[]) => [...new Set(values.filter((v) => v !== ''))];
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
 
 export function decodeUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const all = (key: string) => unique(params.getAll(key));
+  const listOr = <T extends string>(
+    key: string,
+    keep: (value: string) => value is T,
+    defaults: readonly T[],
+  ): T[] => (params.has(key) ? all(key).filter(keep) : [...defaults]);
+  const anyString = (_value: string): _value is string => true;
   const lang: Lang = params.get(KEY.lang) === 'en' ? 'en' : 'zh';
   const layoutParam = params.get(KEY.layout) ?? '';
   const layout = (LAYOUT_NAMES as readonly string[]).includes(layoutParam)
@@ -60,11 +80,12 @@ export function decodeUrlState(search: string): UrlState {
       collapsed: all(KEY.collapsed),
       hidden: all(KEY.hidden),
       filters: {
-        hiddenLabels: all(KEY.labels).filter(isNodeLabel),
-        hiddenTypes: all(KEY.types).filter(isRelType),
-        hiddenDomains: all(KEY.domains),
-        hiddenBasis: all(KEY.basis).filter(isBasis),
+        hiddenLabels: listOr(KEY.labels, isNodeLabel, DEFAULT_FILTERS.hiddenLabels),
+        hiddenTypes: listOr(KEY.types, isRelType, DEFAULT_FILTERS.hiddenTypes),
+        hiddenDomains: listOr(KEY.domains, anyString, DEFAULT_FILTERS.hiddenDomains),
+        hiddenBasis: listOr(KEY.basis, isBasis, DEFAULT_FILTERS.hiddenBasis),
         minWeight: Number.isFinite(weight) && weight > 0 ? weight : 0,
+        showIsolated: params.get(KEY.isolated) === '1',
       },
     },
   };

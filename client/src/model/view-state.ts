@@ -2,12 +2,17 @@
 // undo history and refreshes.
 import type { Basis, Filters, LayoutName, NodeLabel, RelType, ViewState } from '../types.ts';
 
+/**
+ * Participation (INVOLVES) is many-to-many and, drawn from the start, hides the structure under a web of
+ * lines; it is one click away in the filters.
+ */
 export const DEFAULT_FILTERS: Filters = {
   hiddenLabels: [],
-  hiddenTypes: [],
+  hiddenTypes: ['INVOLVES'],
   hiddenDomains: [],
   hiddenBasis: [],
   minWeight: 0,
+  showIsolated: false,
 };
 
 export const DEFAULT_VIEW: ViewState = {

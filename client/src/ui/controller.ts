@@ -21,6 +21,7 @@ import * as actions from '../model/view-state.ts';
 import { OVERVIEW_LABELS } from '../model/vocabulary.ts';
 import type { CyEdgeData, CyNodeData, UrlState, ViewState } from '../types.ts';
 import type { GraphView } from '../view/graph-view.ts';
+import { usesCompounds } from '../view/layouts.ts';
 import type { AppContext, AppState } from './context.ts';
 import { download } from './dom.ts';
 
@@ -130,8 +131,18 @@ export function createController(view: GraphView, initial: UrlState): Controller
     await load();
     const extra = state.paths.found ? [PATH_FRAGMENT] : [];
     const visible = visibleSet(store, state.view, extra);
+    const loaded = loadedSet(store, state.view, extra);
+    if (usesCompounds(state.view.layout)) {
+      // The box already says "this task belongs to this domain"; an edge into its own box only adds noise.
+      for (const set of [visible.edges, loaded.edges]) {
+        for (const id of set) {
+          const edge = store.edges.get(id);
+          if (edge && parentOf(edge.target) === edge.source) set.delete(id);
+        }
+      }
+    }
     state.visible = visible;
-    state.counts = filterCounts(store, loadedSet(store, state.view, extra), visible);
+    state.counts = filterCounts(store, loaded, visible);
     const nodes = [...visible.nodes].flatMap((id) => store.nodes.get(id) ?? []);
     const edges = [...visible.edges].flatMap((id) => store.edges.get(id) ?? []);
     const first = laidOut === null;

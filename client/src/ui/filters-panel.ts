@@ -116,6 +116,12 @@ export function mountFiltersPanel(parent: HTMLElement, app: AppContext): Compone
       app.changeView((v) => setFilters(v, { minWeight: Number.isFinite(value) && value > 0 ? value : 0 }));
     });
 
+    const isolated = h('input', { type: 'checkbox', 'data-filter': 'showIsolated' });
+    isolated.checked = filters.showIsolated;
+    isolated.addEventListener('change', () =>
+      app.changeView((v) => setFilters(v, { showIsolated: isolated.checked })),
+    );
+
     replaceChildren(
       body,
       section(
@@ -176,6 +182,7 @@ export function mountFiltersPanel(parent: HTMLElement, app: AppContext): Compone
         }),
       ),
       h('label', { class: 'weight-row' }, h('span', {}, app.t('minWeight')), weight),
+      h('label', { class: 'isolated-row' }, isolated, h('span', {}, app.t('showIsolated'))),
     );
     if (focusedKey) body.querySelector<HTMLElement>(`[data-filter="${CSS.escape(focusedKey)}"]`)?.focus();
   };
@@ -200,6 +207,7 @@ export function mountLegend(parent: HTMLElement, app: AppContext): Component {
     heading.textContent = app.t('legend');
     const labels = LABEL_ORDER.filter((l) => (app.state.counts.labels.get(l)?.total ?? 0) > 0);
     const types = REL_ORDER.filter((r) => (app.state.counts.types.get(r)?.total ?? 0) > 0);
+
     replaceChildren(
       body,
       h(

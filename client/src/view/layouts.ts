@@ -1,13 +1,16 @@
 // The four layouts as Cytoscape options. Grouped (fcose) keeps domains as boxes; the others flatten the
 // compound structure, because a domain box stretched around a circle or a hierarchy hides more than it
 // shows. Concentric puts the most central nodes (betweenness, degree on large graphs) in the middle.
-import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
+import type { Core, EdgeSingular, LayoutOptions, NodeSingular } from 'cytoscape';
 import type { LayoutName } from '../types.ts';
 import { assertNever } from '../types.ts';
 
 export const ANIMATION_MS = 450;
 /** Betweenness is O(n·m); above this many nodes concentric rings use degree instead. */
 const BETWEENNESS_LIMIT = 800;
+
+/** Many-to-many edges pull loosely, so they do not drag domains into each other. */
+const ELASTICITY: Record<string, number> = { INVOLVES: 0.05, MENTIONS: 0.05, DEPENDS_ON: 0.2 };
 
 export function usesCompounds(layout: LayoutName): boolean {
   return layout === 'grouped';
@@ -35,11 +38,14 @@ export function layoutOptions(
         quality: options.fresh ? 'default' : 'proof',
         randomize: options.fresh,
         nodeDimensionsIncludeLabels: true,
-        nodeRepulsion: () => 9000,
-        idealEdgeLength: () => 70,
-        nestingFactor: 0.15,
-        gravity: 0.3,
-        gravityCompound: 1.2,
+        nodeRepulsion: () => 20000,
+        idealEdgeLength: () => 60,
+        // Strong nesting and compound gravity keep each domain's box compact and apart from the others.
+        nestingFactor: 0.8,
+        gravity: 0.25,
+        gravityCompound: 1.5,
+        gravityRangeCompound: 1.5,
+        edgeElasticity: (edge: EdgeSingular) => ELASTICITY[edge.data('type') as string] ?? 0.45,
         tile: true,
         tilingPaddingVertical: 12,
         tilingPaddingHorizontal: 12,

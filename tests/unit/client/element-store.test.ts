@@ -78,8 +78,16 @@ describe('what the view draws', () => {
   });
 
   it('hides a domain together with its tasks', () => {
-    const visible = visibleSet(smallGraph(), act.toggleDomain(DEFAULT_VIEW, 'd1', true));
-    expect(sorted(visible.nodes)).toEqual(['a1', 'd2', 'p1', 't3']);
+    const view = act.setFilters(act.toggleDomain(DEFAULT_VIEW, 'd1', true), { showIsolated: true });
+    expect(sorted(visibleSet(smallGraph(), view).nodes)).toEqual(['a1', 'd2', 'p1', 't3']);
+  });
+
+  it('leaves out nodes no drawn edge touches unless asked, but keeps domains and their tasks', () => {
+    const store = smallGraph();
+    const view = act.toggleDomain(DEFAULT_VIEW, 'd1', true);
+    expect(sorted(visibleSet(store, view).nodes)).toEqual(['a1', 'd2', 't3']);
+    const noEdges = act.setFilters(DEFAULT_VIEW, { hiddenTypes: ['DEPENDS_ON', 'PILOTED_IN', 'LED_BY'] });
+    expect(sorted(visibleSet(store, noEdges).nodes)).toEqual(['d1', 'd2', 't1', 't2', 't3']);
   });
 
   it('filters edges by type, basis and minimum weight', () => {

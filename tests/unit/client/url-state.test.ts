@@ -27,6 +27,7 @@ const urlState: fc.Arbitrary<UrlState> = fc.record({
       hiddenDomains: ids,
       hiddenBasis: fc.uniqueArray(fc.constantFrom('text' as const, 'curated' as const, 'inferred' as const)),
       minWeight: fc.constantFrom(0, 0.5, 1, 2.25),
+      showIsolated: fc.boolean(),
     }),
   }),
 });
@@ -54,13 +55,23 @@ describe('the link codec', () => {
     expect(link).toBe('?lang=en&sel=harbin-2016%3Apilot%3Aharbin-new-area&fl=Agency');
   });
 
+  it('tells a list emptied by the user from the default it was left at', () => {
+    const shown = { ...DEFAULT_VIEW, filters: { ...DEFAULT_VIEW.filters, hiddenTypes: [] } };
+    const link = encodeUrlState({ lang: 'zh', selected: null, view: shown });
+    expect(decodeUrlState(link).view.filters.hiddenTypes).toEqual([]);
+    expect(decodeUrlState('').view.filters.hiddenTypes).toEqual(DEFAULT_VIEW.filters.hiddenTypes);
+  });
+
   it('drops unknown labels, layouts and weights from a hand-edited link', () => {
-    const state = decodeUrlState('?layout=spiral&fl=Agency&fl=Nonsense&ft=DROP_TABLE&fb=guess&w=-3&lang=fr');
+    const state = decodeUrlState(
+      '?layout=spiral&fl=Agency&fl=Nonsense&ft=DROP_TABLE&fb=guess&w=-3&lang=fr&iso=yes',
+    );
     expect(state.view.layout).toBe('grouped');
     expect(state.view.filters.hiddenLabels).toEqual(['Agency']);
     expect(state.view.filters.hiddenTypes).toEqual([]);
     expect(state.view.filters.hiddenBasis).toEqual([]);
     expect(state.view.filters.minWeight).toBe(0);
     expect(state.lang).toBe('zh');
+    expect(state.view.filters.showIsolated).toBe(false);
   });
 });
