@@ -17,7 +17,7 @@ export interface LedgerRouterDeps {
   clock?: Clock;
 }
 
-const OWN_PATHS = /^\/(ledger|auth|admin|checks)(\/|$)/;
+const OWN_PATHS = ['/ledger', '/auth', '/admin', '/checks'];
 
 /** Creates constraints once; a failure (database down) is retried on the next request. */
 function schemaReady(db: LedgerDb): RequestHandler {
