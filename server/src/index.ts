@@ -3,8 +3,9 @@
 import type { Server } from 'node:http';
 import type { Router } from 'express';
 import type { Logger } from 'pino';
+import { isLoopbackHost } from './api/require-editor.ts';
 import { createApp } from './app.ts';
-import type { EnvConfig } from './config/env.ts';
+import { ConfigError, type EnvConfig } from './config/env.ts';
 import { ensureNeo4j, type Neo4jConnection } from './neo4j/driver.ts';
 import { portInUse } from './neo4j/embedded.ts';
 import { dbmsInfoReader } from './neo4j/health-queries.ts';
@@ -41,6 +42,11 @@ export async function assertPortFree(host: string, port: number): Promise<void> 
 export async function runServer(options: RunOptions): Promise<RunningServer> {
   const { config, logger } = options;
   const say = options.say ?? ((line: string) => logger.info(line));
+  if (!isLoopbackHost(config.HOST) && !config.EDITOR_TOKEN) {
+    throw new ConfigError(
+      `Config: HOST=${config.HOST} listens beyond this machine, so set EDITOR_TOKEN (16+ characters) to guard writes, or listen on 127.0.0.1.`,
+    );
+  }
   await assertPortFree(config.HOST, config.PORT);
   const connection = await ensureNeo4j(config, say);
   try {

@@ -31,7 +31,7 @@ export interface RouteSpec<
   Q extends AnyObject | undefined,
   B extends z.ZodType | undefined,
 > {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** Express path relative to /api, e.g. `/nodes/:id`. */
   path: string;
   summary: string;

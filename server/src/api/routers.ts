@@ -5,9 +5,11 @@ import { Router } from 'express';
 import type { Logger } from 'pino';
 import type { EnvConfig } from '../config/env.ts';
 import type { GraphRepository } from '../graph/repository.ts';
+import { createSceneService } from '../graph/scene-service.ts';
 import { type CypherLimits, createGraphServices } from '../graph/services.ts';
 import type { Neo4jConnection } from '../neo4j/driver.ts';
 import { neo4jGraphRepository } from '../neo4j/graph-repository.ts';
+import { neo4jSceneStore } from '../neo4j/scene-store.ts';
 import { analysisRoutes } from './analysis-routes.ts';
 import type { RouteContext } from './context.ts';
 import { cypherRoutes } from './cypher-routes.ts';
@@ -16,6 +18,7 @@ import { nodeRoutes } from './node-routes.ts';
 import { openApiDocument, openApiRoutes } from './openapi-routes.ts';
 import { planRoutes } from './plans-routes.ts';
 import { DEFAULT_RATE_LIMITS, limiter, type RateLimits } from './rate-limits.ts';
+import { type SceneRouteOptions, sceneRoutes } from './scene-routes.ts';
 import { searchRoutes } from './search-routes.ts';
 
 export const DEFAULT_CYPHER_LIMITS: CypherLimits = { rowCap: 1000, timeoutMs: 5_000 };
@@ -23,6 +26,8 @@ export const DEFAULT_CYPHER_LIMITS: CypherLimits = { rowCap: 1000, timeoutMs: 5_
 export interface ApiOptions {
   rateLimits?: RateLimits;
   cypher?: CypherLimits;
+  /** Presentation scenes; without them the scene routes are not mounted. */
+  scenes?: SceneRouteOptions;
 }
 
 export function createApiRouters(repo: GraphRepository, options: ApiOptions = {}): Router[] {
@@ -38,9 +43,16 @@ export function createApiRouters(repo: GraphRepository, options: ApiOptions = {}
   };
   for (const mount of [planRoutes, graphRoutes, nodeRoutes, searchRoutes, analysisRoutes, cypherRoutes])
     mount(context);
+  if (options.scenes) sceneRoutes(options.scenes)(context);
   return [context.router, openApiRoutes(openApiDocument(context.registry))];
 }
 
-export function buildApiRouters(connection: Neo4jConnection, _config: EnvConfig, _logger: Logger): Router[] {
-  return createApiRouters(neo4jGraphRepository(connection.driver, connection.database));
+export function buildApiRouters(connection: Neo4jConnection, config: EnvConfig, _logger: Logger): Router[] {
+  return createApiRouters(neo4jGraphRepository(connection.driver, connection.database), {
+    scenes: {
+      service: createSceneService(neo4jSceneStore(connection.driver, connection.database)),
+      host: config.HOST,
+      token: config.EDITOR_TOKEN,
+    },
+  });
 }

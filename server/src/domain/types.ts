@@ -234,3 +234,44 @@ export interface CypherResponse {
 }
 
 export type ExportFormat = 'graphml' | 'csv' | 'json';
+
+// ---- Scenes (presentation mode, issue 6): saved views stored as :Scene nodes, apart from plan data ----
+/** How writes are allowed: freely on a loopback server, with the editor token, or not at all. */
+export type SceneWriteAccess = 'open' | 'token' | 'disabled';
+
+/**
+ * What a scene restores in the explorer: its link (the explorer's own URL query, which carries view, filters,
+ * layout, selection and language, so the scene follows the explorer's link format as it grows) and the model
+ * positions of the drawn nodes, by node id.
+ */
+export interface SceneState {
+  link: string;
+  positions: Record<string, { x: number; y: number }>;
+}
+
+export interface SceneInput {
+  name: string;
+  caption: string;
+  state: SceneState;
+}
+
+export interface Scene extends SceneInput {
+  id: string;
+  /** Position in the presentation, from 0. */
+  order: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ScenesResponse {
+  scenes: Scene[];
+  writeAccess: SceneWriteAccess;
+}
+
+/** The export file: scenes without ids, in order, so it imports into any server. */
+export interface ScenesFile {
+  format: 'reform-graph-scenes';
+  version: 1;
+  exportedAt: string;
+  scenes: SceneInput[];
+}
