@@ -6,7 +6,6 @@ import neo4j, {
   isNode,
   isPath,
   isRelationship,
-  type ManagedTransaction,
   Neo4jError,
   type Node,
   type Relationship,
@@ -16,6 +15,7 @@ import type { CypherResponse, CypherValue, GraphEdge, GraphNode } from '../domai
 import type { ReadOnlyQuery } from '../graph/repository.ts';
 import { translateNeo4jError } from './errors.ts';
 import { mintEdges, nodeFromDriver, toPropertyValue, uniqueNodes } from './graph-mapper.ts';
+import { type ReadTx, readTransaction } from './read-session.ts';
 
 /** Operators that reach outside the database even in a read-only query. */
 const OUTSIDE_OPERATORS = new Set(['LoadCSV']);
@@ -40,7 +40,7 @@ function cypherParams(value: unknown): unknown {
   return value;
 }
 
-async function refuseUnlessReadOnly(tx: ManagedTransaction, query: ReadOnlyQuery): Promise<void> {
+async function refuseUnlessReadOnly(tx: ReadTx, query: ReadOnlyQuery): Promise<void> {
   const explained = await tx.run(`EXPLAIN ${query.query}`, query.params);
   const { queryType, plan } = explained.summary;
   if (queryType !== 'r') {
@@ -110,7 +110,7 @@ function collect(value: unknown, into: Collected): void {
 const IDS_OF = 'MATCH (n) WHERE elementId(n) IN $elementIds RETURN elementId(n) AS elementId, n.id AS id';
 
 /** Relationships name their ends by elementId, which stays inside this transaction: we answer with `id`s. */
-async function endpointIds(tx: ManagedTransaction, collected: Collected): Promise<Map<string, string>> {
+async function endpointIds(tx: ReadTx, collected: Collected): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const node of collected.nodes.values()) {
     const id = node.properties.id;
@@ -172,51 +172,47 @@ export async function runReadOnlyQuery(
   database: string,
   query: ReadOnlyQuery,
 ): Promise<Omit<CypherResponse, 'elapsedMs'>> {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-  try {
-    const params = cypherParams(query.params) as Record<string, unknown>;
-    return await session.executeRead(
-      async (tx) => {
-        await refuseUnlessReadOnly(tx, { ...query, params });
-        const result = tx.run(query.query, params);
-        const columns = (await result.keys()).map(String);
-        const records = [];
-        let truncated = false;
-        for await (const record of result) {
-          if (records.length === query.rowCap) {
-            truncated = true;
-            break;
-          }
-          records.push(record);
+  const params = cypherParams(query.params) as Record<string, unknown>;
+  return readTransaction(
+    driver,
+    database,
+    async (tx) => {
+      await refuseUnlessReadOnly(tx, { ...query, params });
+      const result = tx.run(query.query, params);
+      const columns = (await result.keys()).map(String);
+      const records = [];
+      let truncated = false;
+      for await (const record of result) {
+        if (records.length === query.rowCap) {
+          truncated = true;
+          break;
         }
-        const collected: Collected = { nodes: new Map(), rels: new Map() };
-        for (const record of records) for (const key of record.keys) collect(record.get(key), collected);
-        const ids = await endpointIds(tx, collected);
-        const minted = mintEdges(
-          [...collected.rels.values()].map((rel) => ({
-            elementId: rel.elementId,
-            type: rel.type,
-            s: ids.get(rel.startNodeElementId) ?? null,
-            e: ids.get(rel.endNodeElementId) ?? null,
-            props: rel.properties as Record<string, unknown>,
-          })),
-        );
-        const edges = new Map<string, GraphEdge>(minted.map(({ row, edge }) => [row.elementId, edge]));
-        const rows = records.map((record) =>
-          Object.fromEntries(record.keys.map((key) => [String(key), toCypherValue(record.get(key), edges)])),
-        );
-        const nodes = uniqueNodes([...collected.nodes.values()].map(nodeFromDriver));
-        const graph =
-          nodes.length > 0 || edges.size > 0
-            ? { nodes, edges: [...edges.values()].sort((a, b) => a.id.localeCompare(b.id)) }
-            : null;
-        return { columns, rows, graph, truncated, rowCap: query.rowCap };
-      },
-      { timeout: query.timeoutMs },
-    );
-  } catch (error) {
-    throw consoleError(error);
-  } finally {
-    await session.close();
-  }
+        records.push(record);
+      }
+      const collected: Collected = { nodes: new Map(), rels: new Map() };
+      for (const record of records) for (const key of record.keys) collect(record.get(key), collected);
+      const ids = await endpointIds(tx, collected);
+      const minted = mintEdges(
+        [...collected.rels.values()].map((rel) => ({
+          elementId: rel.elementId,
+          type: rel.type,
+          s: ids.get(rel.startNodeElementId) ?? null,
+          e: ids.get(rel.endNodeElementId) ?? null,
+          props: rel.properties as Record<string, unknown>,
+        })),
+      );
+      const edges = new Map<string, GraphEdge>(minted.map(({ row, edge }) => [row.elementId, edge]));
+      const rows = records.map((record) =>
+        Object.fromEntries(record.keys.map((key) => [String(key), toCypherValue(record.get(key), edges)])),
+      );
+      const nodes = uniqueNodes([...collected.nodes.values()].map(nodeFromDriver));
+      const graph =
+        nodes.length > 0 || edges.size > 0
+          ? { nodes, edges: [...edges.values()].sort((a, b) => a.id.localeCompare(b.id)) }
+          : null;
+      return { columns, rows, graph, truncated, rowCap: query.rowCap };
+    },
+    query.timeoutMs,
+    consoleError,
+  );
 }

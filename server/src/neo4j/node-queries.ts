@@ -1,5 +1,5 @@
 // One node with everything touching it, and the bounded neighbourhood around it.
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import type { GraphNode, NodeId, Subgraph } from '../domain/types.ts';
 import type { NeighborhoodQuery, NodeWithRelationships } from '../graph/repository.ts';
 import {
@@ -10,6 +10,7 @@ import {
   nodeFromRow,
   uniqueNodes,
 } from './graph-mapper.ts';
+import type { ReadTx } from './read-session.ts';
 
 const NODE_WITH_RELATIONSHIPS = `
 MATCH (n {id: $id})
@@ -33,7 +34,7 @@ function withoutPlanText(row: NodeRow): NodeRow {
 }
 
 export async function readNodeWithRelationships(
-  tx: ManagedTransaction,
+  tx: ReadTx,
   id: string,
 ): Promise<NodeWithRelationships | null> {
   const result = await tx.run<NodeWithRelsRow>(NODE_WITH_RELATIONSHIPS, { id });
@@ -58,7 +59,7 @@ export async function readNodeWithRelationships(
 
 const NODE_ID = 'MATCH (n {id: $id}) RETURN n.id AS id LIMIT 1';
 
-export async function readNodeId(tx: ManagedTransaction, id: string): Promise<NodeId | null> {
+export async function readNodeId(tx: ReadTx, id: string): Promise<NodeId | null> {
   const result = await tx.run<{ id: unknown }>(NODE_ID, { id });
   const found = result.records[0]?.get('id');
   return typeof found === 'string' ? asNodeId(found) : null;
@@ -83,7 +84,7 @@ const NODE_ROW = 'MATCH (n {id: $id}) RETURN labels(n) AS labels, properties(n) 
 
 /** Breadth-first, one ring per query, so depth and the node limit bound the work however dense the graph. */
 export async function readNeighborhood(
-  tx: ManagedTransaction,
+  tx: ReadTx,
   id: string,
   query: NeighborhoodQuery,
 ): Promise<(Subgraph & { truncated: boolean }) | null> {

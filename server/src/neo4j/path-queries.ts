@@ -1,5 +1,5 @@
 // Up to k shortest paths between two nodes, walked in either direction.
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import type { EdgeId, GraphPath, NodeId, Subgraph } from '../domain/types.ts';
 import { MAX_PATH_LENGTH, MAX_PATHS, type PathQuery } from '../graph/repository.ts';
 import {
@@ -11,6 +11,7 @@ import {
   toProperties,
   uniqueNodes,
 } from './graph-mapper.ts';
+import type { ReadTx } from './read-session.ts';
 
 // Cypher takes neither the k of SHORTEST nor a quantifier bound as a parameter, so both are fixed at the
 // API's maxima here and the request's own bounds are applied with parameters afterwards.
@@ -31,7 +32,7 @@ interface PathRow {
 }
 
 export async function readShortestPaths(
-  tx: ManagedTransaction,
+  tx: ReadTx,
   from: string,
   to: string,
   query: PathQuery,

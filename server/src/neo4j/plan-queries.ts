@@ -1,8 +1,9 @@
 // Plans, their counts and texts, and a whole plan's nodes and relationships.
-import type { ManagedTransaction } from 'neo4j-driver';
+
 import { NODE_LABELS } from '../domain/model.ts';
 import type { PlanSummary, Subgraph } from '../domain/types.ts';
 import { type EdgeRow, edgesFromRows, type NodeRow, nodeFromRow, uniqueNodes } from './graph-mapper.ts';
+import type { ReadTx } from './read-session.ts';
 
 const PLANS = `
 MATCH (p:Plan)
@@ -26,7 +27,7 @@ interface PlanRow {
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 
-export async function readPlans(tx: ManagedTransaction): Promise<PlanSummary[]> {
+export async function readPlans(tx: ReadTx): Promise<PlanSummary[]> {
   const result = await tx.run<PlanRow>(PLANS);
   return result.records.map((record) => {
     const plan = record.get('plan');
@@ -46,7 +47,7 @@ export async function readPlans(tx: ManagedTransaction): Promise<PlanSummary[]> 
 
 const PLAN_TEXT = 'MATCH (p:Plan {id: $plan}) RETURN p.text AS text LIMIT 1';
 
-export async function readPlanText(tx: ManagedTransaction, plan: string): Promise<string | null> {
+export async function readPlanText(tx: ReadTx, plan: string): Promise<string | null> {
   const result = await tx.run<{ text: unknown }>(PLAN_TEXT, { plan });
   const text = result.records[0]?.get('text');
   return typeof text === 'string' ? text : null;
@@ -57,11 +58,7 @@ const PLAN_EDGES = `
 MATCH (a)-[r]->(b) WHERE a.plan = $plan AND b.plan = $plan
 RETURN type(r) AS type, a.id AS s, b.id AS e, properties(r) AS props`;
 
-export async function readPlanGraph(
-  tx: ManagedTransaction,
-  plan: string,
-  withPlanText: boolean,
-): Promise<Subgraph> {
+export async function readPlanGraph(tx: ReadTx, plan: string, withPlanText: boolean): Promise<Subgraph> {
   const nodes = await tx.run<NodeRow>(PLAN_NODES, { plan });
   const edges = await tx.run<EdgeRow>(PLAN_EDGES, { plan });
   return {

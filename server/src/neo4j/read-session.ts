@@ -1,22 +1,43 @@
 // Every API read runs here: a READ session (so a cluster routes it to a reader and the server refuses writes)
-// with a transaction time-out, and driver failures translated to the app's error codes in one place.
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+// and a transaction time-out. Failures the driver calls retryable get two quick retries rather than the
+// driver's 30-second retry loop, so an outage turns into a prompt 503 and the next request finds Neo4j again.
+import neo4j, { type Driver, isRetryableError, type ManagedTransaction } from 'neo4j-driver';
 import { translateNeo4jError } from './errors.ts';
 
 export const DEFAULT_READ_TIMEOUT_MS = 10_000;
+const RETRY_DELAYS_MS = [100, 400];
+
+/** What the query modules need of a transaction: running a query. */
+export type ReadTx = Pick<ManagedTransaction, 'run'>;
 
 export async function readTransaction<T>(
   driver: Driver,
   database: string,
-  work: (tx: ManagedTransaction) => Promise<T>,
+  work: (tx: ReadTx) => Promise<T>,
   timeoutMs = DEFAULT_READ_TIMEOUT_MS,
+  translate: (error: unknown) => unknown = translateNeo4jError,
 ): Promise<T> {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-  try {
-    return await session.executeRead(work, { timeout: timeoutMs });
-  } catch (error) {
-    throw translateNeo4jError(error);
-  } finally {
-    await session.close();
+  for (let attempt = 0; ; attempt++) {
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const tx = session.beginTransaction({ timeout: timeoutMs });
+      try {
+        const result = await work(tx);
+        await tx.commit();
+        return result;
+      } catch (error) {
+        if (tx.isOpen()) await tx.rollback().catch(() => {});
+        throw error;
+      }
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay !== undefined && isRetryableError(error)) {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        continue;
+      }
+      throw translate(error);
+    } finally {
+      await session.close();
+    }
   }
 }

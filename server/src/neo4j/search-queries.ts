@@ -1,10 +1,11 @@
 // Candidate nodes for a search: literal substring matches on names, aliases, pinyin and texts, the user's text
 // always a parameter. Ranking happens in the graph service, which knows why a candidate matched.
-import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import type { NodeLabel } from '../domain/model.ts';
 import type { GraphNode } from '../domain/types.ts';
 import type { SearchCandidate, SearchCandidateQuery } from '../graph/repository.ts';
 import { type NodeRow, nodeFromRow } from './graph-mapper.ts';
+import type { ReadTx } from './read-session.ts';
 
 /** Name-like matches sort first so the cap never drops an exact name in favour of passing mentions. */
 const SEARCH_CANDIDATES = `
@@ -26,7 +27,7 @@ LIMIT $limit
 RETURN labels(n) AS labels, properties(n) AS props`;
 
 export async function readSearchCandidates(
-  tx: ManagedTransaction,
+  tx: ReadTx,
   query: SearchCandidateQuery,
 ): Promise<SearchCandidate[]> {
   const result = await tx.run<NodeRow>(SEARCH_CANDIDATES, {
@@ -49,7 +50,7 @@ WHERE n.plan = $plan AND n.pinyin IS NULL AND n.name IS NOT NULL
 RETURN labels(n) AS labels, properties(n) AS props`;
 
 export async function readNamesWithoutPinyin(
-  tx: ManagedTransaction,
+  tx: ReadTx,
   plan: string,
   labels: NodeLabel[],
 ): Promise<GraphNode[]> {
