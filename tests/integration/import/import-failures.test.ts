@@ -75,5 +75,5 @@ describe('an import that fails leaves the stored graph exactly as it was', () =>
     const run = await runImportCli([SEED_MD], { NEO4J_URI: 'bolt://127.0.0.1:9' });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/database error/);
-  }, 60_000);
+  }, 150_000);
 });
