@@ -247,7 +247,8 @@ export function parseOutline(plan: NormalisedPlan, file: string): OutlineResult 
   const warnings: string[] = [];
   const firstMarker = blocks.findIndex((block) => classify(block) !== null);
   const titleBlock = blocks.find(
-    (block, index) => block.kind === 'heading' && (firstMarker < 0 || index < firstMarker),
+    (block, index) =>
+      block.kind === 'heading' && !FRONT_MATTER.test(block.text) && (firstMarker < 0 || index < firstMarker),
   );
   const titleIndex = titleBlock ? blocks.indexOf(titleBlock) : -1;
   const issuerBlock = blocks[titleIndex + 1];

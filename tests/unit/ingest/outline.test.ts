@@ -94,3 +94,41 @@ describe('outline errors', () => {
     ]);
   });
 });
+
+describe('outline of plans written with other conventions', () => {
+  it('reads a plan without chapters whose top-level parts are 一、 二、 and tasks are bold-led', () => {
+    const md = [
+      '# 某市改革方案',
+      '一、总体要求',
+      '坚持改革创新。',
+      '二、重点任务',
+      '（一）深化放管服改革',
+      '**推进审批改革。**取消一批事项。压缩时限50%。',
+      '**优化营商环境。**建立投诉机制。',
+      '（二）完善要素市场',
+      '**健全土地市场。**扩大有偿使用。',
+    ].join('\n\n');
+    const result = parseOutline(normalise(md), 'parts.md');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.outline.chapters.map((c) => c.title)).toEqual(['总体要求', '重点任务']);
+    expect(result.outline.domains.map((d) => [d.title, d.tasks.map((t) => t.title)])).toEqual([
+      ['深化放管服改革', ['推进审批改革', '优化营商环境']],
+      ['完善要素市场', ['健全土地市场']],
+    ]);
+  });
+
+  it('reads enumerated task paragraphs （一）标题。正文 as tasks when a domain has no bold leads', () => {
+    const md = [
+      '第一章 主要任务',
+      '第一节 政府改革',
+      '（一）推进审批改革。取消一批事项。压缩审批时限。',
+      '（二）优化营商环境。建立投诉机制。',
+    ].join('\n\n');
+    const result = parseOutline(normalise(md), 'enumerated.md');
+    expect(result.ok && result.outline.tasks.map((t) => [t.title, t.measures.map((m) => m.text)])).toEqual([
+      ['推进审批改革', ['取消一批事项。', '压缩审批时限。']],
+      ['优化营商环境', ['建立投诉机制。']],
+    ]);
+  });
+});
