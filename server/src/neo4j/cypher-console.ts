@@ -17,8 +17,16 @@ import { translateNeo4jError } from './errors.ts';
 import { mintEdges, nodeFromDriver, toPropertyValue, uniqueNodes } from './graph-mapper.ts';
 import { type ReadTx, readTransaction } from './read-session.ts';
 
-/** Operators that reach outside the database even in a read-only query. */
-const OUTSIDE_OPERATORS = new Set(['LoadCSV']);
+/**
+ * Plan operators refused even in a read-only query, with the reason shown to the user: they reach outside the
+ * database, act on other sessions, or reveal the server's configuration.
+ */
+const REFUSED_OPERATORS: Readonly<Record<string, string>> = {
+  LoadCSV: 'load files or URLs (LOAD CSV)',
+  TerminateTransactions: "terminate other sessions' transactions",
+  ShowTransactions: "show other sessions' queries",
+  ShowSettings: "show the server's settings",
+};
 
 interface PlanTree {
   operatorType: string;
@@ -44,18 +52,19 @@ async function refuseUnlessReadOnly(tx: ReadTx, query: ReadOnlyQuery): Promise<v
   const explained = await tx.run(`EXPLAIN ${query.query}`, query.params);
   const { queryType, plan } = explained.summary;
   if (queryType !== 'r') {
-    throw new AppError(
-      'QUERY_REFUSED',
-      'The console only runs read-only queries; this one would change the graph.',
-      {
-        details: { queryType },
-      },
-    );
+    const why =
+      queryType === 's'
+        ? 'this one would change the schema or act on the server (administrator procedures).'
+        : 'this one would change the graph.';
+    throw new AppError('QUERY_REFUSED', `The console only runs read-only queries; ${why}`, {
+      details: { queryType },
+    });
   }
-  const outside = operatorsOf(plan as PlanTree | false).filter((op) => OUTSIDE_OPERATORS.has(op));
-  if (outside.length > 0) {
-    throw new AppError('QUERY_REFUSED', 'The console does not load files or URLs (LOAD CSV).', {
-      details: { operators: [...new Set(outside)] },
+  const refused = [...new Set(operatorsOf(plan as PlanTree | false))].filter((op) => op in REFUSED_OPERATORS);
+  const [first] = refused;
+  if (first) {
+    throw new AppError('QUERY_REFUSED', `The console does not ${REFUSED_OPERATORS[first]}.`, {
+      details: { operators: refused },
     });
   }
 }

@@ -121,6 +121,10 @@ describe('POST /api/cypher refuses anything that writes or reads outside the dat
     ['LOAD CSV from a URL', "LOAD CSV FROM 'http://127.0.0.1:9/x.csv' AS line RETURN line"],
     ['a write hidden in a subquery', 'MATCH (t:Task) CALL (t) { SET t.hacked = true } RETURN count(t)'],
     ['batched writes', 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS RETURN 1'],
+    ['terminating other transactions', 'TERMINATE TRANSACTIONS "neo4j-transaction-1"'],
+    ["listing other sessions' queries", 'SHOW TRANSACTIONS'],
+    ['reading the server settings', 'SHOW SETTINGS'],
+    ['an administrator procedure', 'CALL dbms.listConfig()'],
   ])('refuses %s with 4xx and leaves counts and checksum unchanged', async (_what, query) => {
     const before = await graphFingerprint();
     const res = await request(app).post('/api/cypher').send({ query });
