@@ -34,11 +34,16 @@ export function pilotTrace(index: PlanIndex, pilotId: string, planText: string):
 
   const passages: TracePassage[] = [];
   const seen = new Set<string>();
-  const evidenceEdges = [...mentions, ...index.incoming(pilotId, [RelType.PILOTED_IN])];
-  for (const edge of evidenceEdges) {
-    const holder = index.byId.get(edge.start);
-    if (!holder) continue;
-    for (const raw of evidenceQuotes(edge.properties)) {
+  // The pilot's own evidence (its status) and every quote on the relationships that reach it.
+  const sources = [
+    { holder: pilot, props: pilot.properties },
+    ...[...mentions, ...index.incoming(pilotId, [RelType.PILOTED_IN])].flatMap((edge) => {
+      const holder = index.byId.get(edge.start);
+      return holder ? [{ holder, props: edge.properties }] : [];
+    }),
+  ];
+  for (const { holder, props } of sources) {
+    for (const raw of evidenceQuotes(props)) {
       const at = locateQuote(planText, raw.quote, raw.start, raw.end);
       if (!at || seen.has(`${at.start}|${at.end}`)) continue;
       seen.add(`${at.start}|${at.end}`);
