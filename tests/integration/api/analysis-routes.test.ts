@@ -113,6 +113,10 @@ describe('GET /api/pilots/:id/trace', () => {
     for (const passage of body.passages)
       expect(planText.slice(passage.start, passage.end)).toBe(passage.quote);
     const starts = body.passages.map((p) => p.start);
+    const [status] = await column<string>('MATCH (p:Pilot {id: $id}) RETURN p.statusEvidence', {
+      id: NEW_AREA,
+    });
+    expect(body.passages.some((p) => p.node === NEW_AREA && p.quote === status)).toBe(true);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));
     const taskStarts = body.tasks.map((t) => Number(t.properties.start));
     expect(taskStarts).toEqual([...taskStarts].sort((a, b) => a - b));
