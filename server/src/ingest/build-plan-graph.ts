@@ -371,6 +371,10 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
     for (const fact of extractTargets(sentences)) targets.push({ owner: unit.owner, fact });
   }
   targets.sort((a, b) => a.fact.start - b.fact.start);
+  // Targets stated in a measure are set by its task (DESIGN: Task / Section → Target).
+  const measureTask = new Map(
+    g.relationships.filter((r) => r.type === RelType.HAS_MEASURE).map((r) => [r.end, r.start] as const),
+  );
   targets.forEach(({ owner, fact }, index) => {
     const targetId = id('target', index + 1);
     const value = fact.valueMax === null ? `${fact.value}` : `${fact.value}-${fact.valueMax}`;
@@ -385,7 +389,7 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
       start: fact.start,
       end: fact.end,
     });
-    const setter = g.node(owner)?.labels[0] === NodeLabel.Measure ? measureOwner(g, owner) : owner;
+    const setter = measureTask.get(owner) ?? owner;
     g.addRel(RelType.SETS_TARGET, setter, targetId, {});
   });
 
@@ -530,9 +534,10 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
     if (finder.problems.length > 0) throw new ImportInputError(finder.problems);
   }
 
+  const seenStarts = new Set<number>();
   const scanned = units
     .flatMap((unit) => unit.pieces)
-    .filter((p, i, all) => all.findIndex((q) => q.start === p.start) === i);
+    .filter((piece) => !seenStarts.has(piece.start) && seenStarts.add(piece.start));
   const candidates = findPilotCandidates(scanned, allMatches);
   const planNode = g.node(planId);
   return {
@@ -548,10 +553,4 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
 
 function asPiece(paragraph: Paragraph): TextPiece {
   return { text: paragraph.text, start: paragraph.start, end: paragraph.end };
-}
-
-/** Targets stated in a measure are set by its task (DESIGN: Task / Section → Target). */
-function measureOwner(g: GraphBuilder, measureId: string): string {
-  const rel = g.relationships.find((r) => r.type === RelType.HAS_MEASURE && r.end === measureId);
-  return rel?.start ?? measureId;
 }

@@ -35,48 +35,71 @@ function normaliseClause(text: string): string {
 }
 
 export function sharedMeasureDependencies(tasks: TaskText[]): DependencyFact[] {
-  const clauses = tasks.map((task) =>
+  const entries = tasks.flatMap((task, index) =>
     task.measures
       .flatMap((measure) => splitClauses(measure.text, measure.start))
-      .map((clause) => ({ clause, key: normaliseClause(clause.text) }))
+      .map((clause) => ({ task: index, clause, key: normaliseClause(clause.text) }))
       .filter((entry) => entry.key.length >= MIN_CLAUSE),
   );
   const tasksPerKey = new Map<string, Set<number>>();
-  clauses.forEach((list, index) => {
-    for (const { key } of list) tasksPerKey.set(key, (tasksPerKey.get(key) ?? new Set()).add(index));
+  for (const { key, task } of entries) tasksPerKey.set(key, (tasksPerKey.get(key) ?? new Set()).add(task));
+  const kept = entries.filter((entry) => (tasksPerKey.get(entry.key)?.size ?? 0) <= MAX_TASKS_PER_CLAUSE);
+
+  // Candidate pairs come from an index of 4-character grams, so that containment is only tested between
+  // clauses that share the shorter one's opening; plans with hundreds of tasks stay fast.
+  const gramIndex = new Map<string, number[]>();
+  kept.forEach((entry, i) => {
+    for (let at = 0; at + 4 <= entry.key.length; at += 1) {
+      const gram = entry.key.slice(at, at + 4);
+      const list = gramIndex.get(gram) ?? [];
+      if (list.at(-1) !== i) list.push(i);
+      gramIndex.set(gram, list);
+    }
+  });
+  const pairs = new Map<
+    string,
+    { a: number; b: number; evidence: EvidencePair[]; usedA: Set<number>; usedB: Set<number> }
+  >();
+  kept.forEach((shorter, i) => {
+    for (const j of gramIndex.get(shorter.key.slice(0, 4)) ?? []) {
+      const other = kept[j];
+      if (!other || other.task === shorter.task) continue;
+      const equal = other.key === shorter.key;
+      const contains =
+        other.key.length > shorter.key.length &&
+        shorter.key.length >= MIN_CLAUSE + 2 &&
+        other.key.includes(shorter.key);
+      if (!contains && !(equal && i < j)) continue;
+      const [left, right] = shorter.task < other.task ? [shorter, other] : [other, shorter];
+      const key = `${left.task}|${right.task}`;
+      const pair = pairs.get(key) ?? {
+        a: left.task,
+        b: right.task,
+        evidence: [],
+        usedA: new Set(),
+        usedB: new Set(),
+      };
+      if (pair.usedA.has(left.clause.start) || pair.usedB.has(right.clause.start)) continue;
+      pair.usedA.add(left.clause.start);
+      pair.usedB.add(right.clause.start);
+      pair.evidence.push({ from: left.clause, to: right.clause });
+      pairs.set(key, pair);
+    }
   });
   const facts: DependencyFact[] = [];
-  for (let a = 0; a < tasks.length; a += 1) {
-    for (let b = a + 1; b < tasks.length; b += 1) {
-      const evidence: EvidencePair[] = [];
-      const usedB = new Set<number>();
-      for (const left of clauses[a] ?? []) {
-        if ((tasksPerKey.get(left.key)?.size ?? 0) > MAX_TASKS_PER_CLAUSE) continue;
-        const index = (clauses[b] ?? []).findIndex(
-          (right, i) =>
-            !usedB.has(i) &&
-            (right.key === left.key ||
-              (Math.min(right.key.length, left.key.length) >= MIN_CLAUSE + 2 &&
-                (right.key.includes(left.key) || left.key.includes(right.key)))),
-        );
-        const right = clauses[b]?.[index];
-        if (!right) continue;
-        usedB.add(index);
-        evidence.push({ from: left.clause, to: right.clause });
-      }
-      const from = tasks[a];
-      const to = tasks[b];
-      if (evidence.length > 0 && from && to) {
-        facts.push({
-          from: from.id,
-          to: to.id,
-          kind: 'shared-measure',
-          weight: evidence.length,
-          evidence,
-          via: [],
-        });
-      }
-    }
+  for (const { a, b, evidence } of [...pairs.values()].sort((x, y) => x.a - y.a || x.b - y.b)) {
+    const from = tasks[a];
+    const to = tasks[b];
+    if (!from || !to) continue;
+    evidence.sort((x, y) => x.from.start - y.from.start);
+    facts.push({
+      from: from.id,
+      to: to.id,
+      kind: 'shared-measure',
+      weight: evidence.length,
+      evidence,
+      via: [],
+    });
   }
   return facts;
 }

@@ -99,7 +99,9 @@ async function writeInTransaction(
     const label = checkLabel(node.labels[0] ?? '');
     labelOf.set(node.id, label);
     if (label === Label.Plan) continue;
-    byLabel.set(label, [...(byLabel.get(label) ?? []), { id: node.id, props: toNeo4j(node.properties) }]);
+    const rows = byLabel.get(label) ?? [];
+    rows.push({ id: node.id, props: toNeo4j(node.properties) });
+    byLabel.set(label, rows);
   }
   for (const [label, rows] of byLabel) {
     for (const batch of chunks(rows)) {
