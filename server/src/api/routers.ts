@@ -14,6 +14,8 @@ import { analysisRoutes } from './analysis-routes.ts';
 import type { RouteContext } from './context.ts';
 import { cypherRoutes } from './cypher-routes.ts';
 import { graphRoutes } from './graph-routes.ts';
+import { registerLedgerOpenApi } from './ledger-openapi.ts';
+import { ledgerApiRouters } from './ledger-routers.ts';
 import { nodeRoutes } from './node-routes.ts';
 import { openApiDocument, openApiRoutes } from './openapi-routes.ts';
 import { planRoutes } from './plans-routes.ts';
@@ -44,15 +46,19 @@ export function createApiRouters(repo: GraphRepository, options: ApiOptions = {}
   for (const mount of [planRoutes, graphRoutes, nodeRoutes, searchRoutes, analysisRoutes, cypherRoutes])
     mount(context);
   if (options.scenes) sceneRoutes(options.scenes)(context);
+  registerLedgerOpenApi(context.registry);
   return [context.router, openApiRoutes(openApiDocument(context.registry))];
 }
 
 export function buildApiRouters(connection: Neo4jConnection, config: EnvConfig, _logger: Logger): Router[] {
-  return createApiRouters(neo4jGraphRepository(connection.driver, connection.database), {
-    scenes: {
-      service: createSceneService(neo4jSceneStore(connection.driver, connection.database)),
-      host: config.HOST,
-      token: config.EDITOR_TOKEN,
-    },
-  });
+  return [
+    ...createApiRouters(neo4jGraphRepository(connection.driver, connection.database), {
+      scenes: {
+        service: createSceneService(neo4jSceneStore(connection.driver, connection.database)),
+        host: config.HOST,
+        token: config.EDITOR_TOKEN,
+      },
+    }),
+    ...ledgerApiRouters({ driver: connection.driver, database: connection.database }),
+  ];
 }
