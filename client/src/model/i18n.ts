@@ -68,7 +68,7 @@ const zh = {
   resetFilters: '重置筛选',
   graph: '关系图',
   paths: '条路径',
-  quoteVia: '依据',
+  quoteSelf: '节点本身',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -139,7 +139,7 @@ const en: Record<MessageKey, string> = {
   resetFilters: 'Reset filters',
   graph: 'Graph',
   paths: 'paths',
-  quoteVia: 'supports',
+  quoteSelf: 'the node itself',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

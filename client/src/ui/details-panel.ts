@@ -2,7 +2,7 @@
 // text around it), and its neighbours grouped by relationship type, each one a button that goes there.
 import { mainLabel } from '../api/graph-api.ts';
 import { displayName, labelName, relName } from '../model/i18n.ts';
-import { LABEL_LOOK } from '../model/vocabulary.ts';
+import { isRelType, LABEL_LOOK } from '../model/vocabulary.ts';
 import type { NodeDetails, PropertyValue, RelType } from '../types.ts';
 import type { AppContext, Component } from './context.ts';
 import { h, listen, replaceChildren } from './dom.ts';
@@ -61,6 +61,18 @@ export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Compone
     return button;
   };
 
+  /** What a quote supports, in words: the node itself, or a relationship and the node at its other end. */
+  const viaText = (via: string, details: NodeDetails) => {
+    if (via === 'node' || via === details.node.id) return app.t('quoteSelf');
+    // Edge ids are `${start}|${type}|${end}` (GraphEdge.id); the other end is named when it is a neighbour.
+    const [start, type, end] = via.split('|');
+    if (!start || !type || !end || !isRelType(type)) return via;
+    const otherId = start === details.node.id ? end : start;
+    const other = details.neighbors.find((n) => n.node.id === otherId)?.node;
+    const otherName = other ? displayName({ ...other.properties, id: other.id }, app.state.lang) : otherId;
+    return `${relName(type, app.state.lang)} · ${otherName}`;
+  };
+
   const render = (details: NodeDetails) => {
     const lang = app.state.lang;
     const { node } = details;
@@ -99,7 +111,7 @@ export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Compone
         h('span', { class: 'context' }, q.before),
         h('mark', {}, q.quote),
         h('span', { class: 'context' }, q.after),
-        h('footer', {}, `${app.t('quoteVia')}: ${q.via} · [${q.start}, ${q.end})`),
+        h('footer', {}, `${viaText(q.via, details)} · [${q.start}, ${q.end})`),
       ),
     );
 

@@ -112,7 +112,10 @@ export function mountSearch(parent: HTMLElement, app: AppContext): Component {
   const offs = [
     listen(input, 'input', () => {
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void run(input.value), DEBOUNCE_MS);
+      timer = setTimeout(() => {
+        timer = null;
+        void run(input.value);
+      }, DEBOUNCE_MS);
     }),
     listen(input, 'keydown', (event) => {
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {

@@ -15,6 +15,8 @@ cytoscape.use(dagre);
 cytoscape.use(svg);
 
 export const DEFAULT_WEBGL_THRESHOLD = 4000;
+/** Below this zoom, domain labels switch to their large size. */
+const FAR_ZOOM = 0.55;
 
 export interface SyncInput {
   nodes: CyNodeData[];
@@ -76,7 +78,19 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
   let cy = createCore(container, getLang, webgl);
   let running: cytoscape.Layouts | null = null;
 
+  let far: boolean | null = null;
+  const markDistance = (core: Core, force = false) => {
+    const next = core.zoom() < FAR_ZOOM;
+    if (!force && next === far) return;
+    far = next;
+    core.batch(() => {
+      core.nodes().removeClass('far');
+      if (next) core.nodes(':parent').addClass('far');
+    });
+  };
+
   const bind = (core: Core) => {
+    core.on('zoom', () => markDistance(core));
     core.on('tap', 'node', (event: EventObject) => events.emit('nodeSelected', { id: event.target.id() }));
     core.on('tap', (event: EventObject) => {
       if (event.target === core) events.emit('selectionCleared', {});
@@ -167,6 +181,7 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
         added += 1;
       }
     });
+    markDistance(cy, true);
     return { added, removed };
   };
 

@@ -97,7 +97,7 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
         'text-halign': 'center',
         'text-margin-y': -6,
         'text-max-width': '420px',
-        'font-size': 46,
+        'font-size': 18,
         'font-weight': 'bold',
         color: '#334155',
       },
@@ -119,6 +119,8 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
       selector: 'edge[type = "DEPENDS_ON"]',
       style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': [40] },
     },
+    // Zoomed far out, domain names grow so the plan's structure stays readable on a projector.
+    { selector: ':parent.far', style: { 'font-size': 44, 'text-max-width': '700px' } },
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.3 } },
     {
       selector: 'node.highlighted',
