@@ -1,10 +1,12 @@
 // Entry point: reads the link's state, mounts the explorer, and exposes the test hooks (window.__cy, the
 // Cytoscape instance; window.__app, state and an idle() that resolves when loading and layout are done).
 import './styles/app.css';
+import './styles/views.css';
 import type { Core } from 'cytoscape';
 import { decodeUrlState, encodeUrlState } from './model/url-state.ts';
 import { mountApp } from './ui/app.ts';
 import type { AppState } from './ui/context.ts';
+import { prepareViewsShell } from './views/shell.ts';
 
 declare global {
   interface Window {
@@ -19,7 +21,10 @@ declare global {
 
 const root = document.getElementById('app');
 if (root) {
-  const app = mountApp(root, decodeUrlState(window.location.search));
+  // The views' navigation wraps the explorer; the explorer mounts inside it as before.
+  const shell = prepareViewsShell(root);
+  const app = mountApp(shell.explorer, decodeUrlState(window.location.search));
+  shell.start(app);
   Object.defineProperty(window, '__cy', { get: () => app.cy(), configurable: true });
   window.__app = {
     get state() {

@@ -1,0 +1,217 @@
+// The page shell around the explorer: a top navigation (Graph · Matrix · Tracer · Reader · Present ·
+// Insights), the page and each view's state in the URL (`page` plus the view's own keys, merged with the
+// explorer's keys, which the explorer rewrites on every change), and the cross-view actions.
+import { displayName } from '../model/i18n.ts';
+import type { MountedApp } from '../ui/app.ts';
+import { h } from '../ui/dom.ts';
+import {
+  isPageName,
+  type MountedView,
+  PAGE_NAMES,
+  type PageName,
+  type ParamChanges,
+  type ViewMount,
+  type ViewsContext,
+} from './context.ts';
+import { createDataCache } from './data.ts';
+import { type ViewKey, vt } from './i18n.ts';
+import { mountInsights } from './insights/insights-view.ts';
+import { mountMatrix } from './matrix/matrix-view.ts';
+import { mountPresentation } from './presentation/presentation-view.ts';
+import { mountReader } from './reader/reader-view.ts';
+import { mountTracer } from './tracer/tracer-view.ts';
+
+/** URL keys owned by the views; everything else belongs to the explorer. */
+const OWNED_KEYS = ['page', 'mb', 'md', 'ma', 'mc', 'tp', 'tp2', 'from', 'to', 'q'] as const;
+
+const PAGE_TITLES: Record<PageName, ViewKey> = {
+  graph: 'pageGraph',
+  matrix: 'pageMatrix',
+  tracer: 'pageTracer',
+  reader: 'pageReader',
+  present: 'pagePresent',
+  insights: 'pageInsights',
+};
+
+const VIEWS: Record<Exclude<PageName, 'graph'>, ViewMount> = {
+  matrix: mountMatrix,
+  tracer: mountTracer,
+  reader: mountReader,
+  present: mountPresentation,
+  insights: mountInsights,
+};
+
+declare global {
+  interface Window {
+    __views?: { page(): PageName; idle(): Promise<void> };
+  }
+}
+
+export interface ViewsShell {
+  /** Where the explorer mounts. */
+  explorer: HTMLElement;
+  /** Mounts navigation and views once the explorer exists; returns the teardown. */
+  start(app: MountedApp): () => void;
+}
+
+export function prepareViewsShell(root: HTMLElement): ViewsShell {
+  const nav = h('nav', { class: 'views-nav', 'aria-label': 'views' });
+  const explorer = h('div', { class: 'explorer-root' });
+  const host = h('div', { class: 'views-host', hidden: true });
+  root.classList.add('views-shell');
+  root.replaceChildren(nav, explorer, host);
+  return { explorer, start: (app) => startViews(root, nav, explorer, host, app) };
+}
+
+function startViews(
+  shell: HTMLElement,
+  nav: HTMLElement,
+  explorer: HTMLElement,
+  host: HTMLElement,
+  app: MountedApp,
+): () => void {
+  const controller = app.controller;
+  const owned = new URLSearchParams();
+  const readOwned = () => {
+    const current = new URLSearchParams(window.location.search);
+    for (const key of OWNED_KEYS) owned.delete(key);
+    for (const key of OWNED_KEYS) for (const value of current.getAll(key)) owned.append(key, value);
+  };
+  readOwned();
+
+  const writeUrl = (push: boolean) => {
+    const params = new URLSearchParams(window.location.search);
+    for (const key of OWNED_KEYS) params.delete(key);
+    for (const [key, value] of owned) params.append(key, value);
+    const search = params.toString();
+    const url = `${window.location.pathname}${search ? `?${search}` : ''}`;
+    if (push) window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  };
+
+  const page = (): PageName => {
+    const value = owned.get('page');
+    return isPageName(value) ? value : 'graph';
+  };
+
+  let current: { page: PageName; lang: string; view: MountedView | null } | null = null;
+  const buttons = new Map<PageName, HTMLButtonElement>();
+  const title = h('span', { class: 'views-brand' });
+  const langButton = h('button', { type: 'button', class: 'views-lang' });
+
+  const apply = (changes: ParamChanges) => {
+    for (const [key, value] of Object.entries(changes)) {
+      owned.delete(key);
+      if (value === null) continue;
+      if (typeof value === 'string') owned.set(key, value);
+      else for (const item of value) owned.append(key, item);
+    }
+  };
+
+  const ctx: ViewsContext = {
+    get lang() {
+      return controller.state.lang;
+    },
+    t: (key, values) => vt(controller.state.lang, key, values),
+    name: (data) => displayName(data, controller.state.lang),
+    data: createDataCache(),
+    param: (key) => owned.get(key),
+    params: (key) => owned.getAll(key),
+    setParams(changes) {
+      apply(changes);
+      writeUrl(false);
+    },
+    go(target, params = {}) {
+      for (const key of OWNED_KEYS) owned.delete(key);
+      if (target !== 'graph') owned.set('page', target);
+      apply(params);
+      writeUrl(true);
+      show(true);
+    },
+    openInGraph(id) {
+      ctx.go('graph');
+      controller.reveal(id);
+    },
+    openInReader(from, to) {
+      ctx.go('reader', { from: String(from), to: String(to) });
+    },
+    explorer: app,
+    shell,
+  };
+
+  function renderNav() {
+    const lang = controller.state.lang;
+    nav.setAttribute('aria-label', vt(lang, 'navLabel'));
+    title.textContent = controller.t('appTitle');
+    langButton.textContent = vt(lang, 'langSwitch');
+    langButton.setAttribute('lang', lang === 'zh' ? 'en' : 'zh-CN');
+    for (const [name, button] of buttons) {
+      button.textContent = vt(lang, PAGE_TITLES[name]);
+      if (name === page()) button.setAttribute('aria-current', 'page');
+      else button.removeAttribute('aria-current');
+    }
+  }
+
+  /** Mounts the page in the URL; `again` remounts it even when it is already shown (new parameters). */
+  function show(again = false) {
+    const target = page();
+    const lang = controller.state.lang;
+    renderNav();
+    if (!again && current && current.page === target && current.lang === lang) return;
+    if (again && target === 'graph' && current?.page === 'graph') return;
+    current?.view?.teardown();
+    const onGraph = target === 'graph';
+    explorer.hidden = !onGraph;
+    host.hidden = onGraph;
+    shell.dataset.page = target;
+    if (onGraph) {
+      current = { page: target, lang, view: null };
+      // Cytoscape measured a hidden container; it must measure again now that it is shown.
+      requestAnimationFrame(() => app.cy().resize());
+      return;
+    }
+    host.replaceChildren();
+    const view = VIEWS[target](host, ctx);
+    current = { page: target, lang, view };
+  }
+
+  for (const name of PAGE_NAMES) {
+    const button = h('button', { type: 'button', class: 'views-tab', 'data-page': name });
+    button.addEventListener('click', () => ctx.go(name));
+    buttons.set(name, button);
+  }
+  langButton.addEventListener('click', () =>
+    controller.setLang(controller.state.lang === 'zh' ? 'en' : 'zh'),
+  );
+  nav.replaceChildren(title, h('div', { class: 'views-tabs' }, [...buttons.values()]), langButton);
+
+  const offs = [
+    controller.subscribe(() => {
+      // The explorer rewrites the URL with its own keys only: put the views' keys back.
+      const search = new URLSearchParams(window.location.search);
+      if (OWNED_KEYS.some((key) => search.getAll(key).join('\u0000') !== owned.getAll(key).join('\u0000')))
+        writeUrl(false);
+      show();
+    }),
+    (() => {
+      const onPop = () => {
+        readOwned();
+        show();
+      };
+      window.addEventListener('popstate', onPop);
+      return () => window.removeEventListener('popstate', onPop);
+    })(),
+  ];
+  window.__views = {
+    page,
+    idle: async () => {
+      await current?.view?.ready;
+    },
+  };
+  show();
+
+  return () => {
+    for (const off of offs) off();
+    current?.view?.teardown();
+  };
+}
