@@ -41,6 +41,8 @@ export function createApp(deps: AppDeps): express.Express {
           'img-src': ["'self'", 'data:', 'blob:'],
           'connect-src': ["'self'"],
           'worker-src': ["'self'", 'blob:'],
+          // The server usually speaks plain HTTP (loopback or a LAN address): upgrading would break it.
+          'upgrade-insecure-requests': null,
         },
       },
     }),

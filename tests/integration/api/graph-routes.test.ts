@@ -151,6 +151,8 @@ describe('security headers', () => {
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).toMatch(/img-src 'self' data: blob:/);
+    // Served over plain HTTP on loopback or a LAN: an upgrade to https would break every asset.
+    expect(csp).not.toContain('upgrade-insecure-requests');
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
