@@ -1,6 +1,6 @@
 // The response schemas the OpenAPI document publishes describe what the services really return: checked by
 // type (the DTOs of types.ts fit the schemas) and at run time (service outputs parse).
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
   cyElementsSchema,
