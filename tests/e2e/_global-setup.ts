@@ -13,6 +13,8 @@ import { freePort, startTestNeo4j } from '../support/_test-neo4j.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The e2e Neo4j, for tests that start a server of their own against the same database. */
+    e2eNeo4j: { uri: string; username: string; password: string; database: string };
   }
 }
 
@@ -43,6 +45,12 @@ export default async function setup(project: TestProject) {
     apiRouters: (connection) => buildApiRouters(connection, config, logger),
   });
   project.provide('baseUrl', running.url);
+  project.provide('e2eNeo4j', {
+    uri: neo4j.uri,
+    username: neo4j.username,
+    password: neo4j.password,
+    database: neo4j.database,
+  });
   return async () => {
     await running.shutdown();
     await neo4j.stop();
