@@ -37,6 +37,8 @@ export interface Controller extends AppContext {
   teardown(): void;
 }
 
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
 export function createController(view: GraphView, initial: UrlState): Controller {
   const store = new ElementStore();
   const history = new History<ViewState>(initial.view);
@@ -59,6 +61,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
   let chain: Promise<void> = Promise.resolve();
   let detailsRequest: AbortController | null = null;
   let detailsDone: Promise<void> = Promise.resolve();
+  let focusDone: Promise<void> = Promise.resolve();
   let laidOut: string | null = null;
 
   const notify = () => {
@@ -157,7 +160,10 @@ export function createController(view: GraphView, initial: UrlState): Controller
     if (mode === 'force' || (mode === 'auto' && (result.added > 0 || layoutChanged))) {
       laidOut = state.view.layout;
       await view.runLayout(state.view.layout, { animate: !first, fresh: first || layoutChanged });
-      if (first && state.selected) view.focus(state.selected);
+      if (first && state.selected) {
+        const id = state.selected;
+        focusDone = nextFrame().then(() => view.focus(id));
+      }
     }
     state.busy = false;
     notify();
@@ -205,9 +211,10 @@ export function createController(view: GraphView, initial: UrlState): Controller
     view.select(id);
     applyHighlight();
     loadDetails(id);
-    if (id && options.focus) view.focus(id);
     writeUrl();
     notify();
+    // After the panels have rendered, so the centre is the centre of the graph area they leave.
+    if (id && options.focus) focusDone = nextFrame().then(() => view.focus(id));
   };
 
   const visibleNodes = () => [...state.visible.nodes].flatMap((id) => store.nodes.get(id) ?? []);
@@ -356,6 +363,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
         seen = chain;
         await seen;
         await detailsDone;
+        await focusDone;
       } while (seen !== chain);
     },
     teardown() {

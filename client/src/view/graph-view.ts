@@ -39,7 +39,8 @@ export interface GraphView {
   runLayout(layout: LayoutName, options?: { animate?: boolean; fresh?: boolean }): Promise<void>;
   refreshLabels(): void;
   select(id: string | null): void;
-  focus(id: string): void;
+  /** Centres the node at a readable zoom; resolves when the animation ends. */
+  focus(id: string): Promise<void>;
   /** Emphasises these elements and fades the rest; empty lists clear it. */
   highlight(nodes: readonly string[], edges: readonly string[], className?: 'highlighted' | 'path'): void;
   fit(): void;
@@ -116,6 +117,9 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
     );
   };
   bind(cy);
+  // Panels opening and closing resize the container; Cytoscape only notices window resizes by itself.
+  const resizeObserver = new ResizeObserver(() => cy.resize());
+  resizeObserver.observe(container);
 
   const rebuild = (useWebgl: boolean) => {
     const json = cy.elements().jsons();
@@ -217,11 +221,16 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
       });
     },
     focus(id) {
+      cy.resize();
       const node = cy.getElementById(id) as NodeSingular;
-      if (node.empty()) return;
+      if (node.empty()) return Promise.resolve();
       const zoom = Math.max(cy.zoom(), 1.1);
+      const p = node.position();
+      const pan = { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom };
       cy.stop();
-      cy.animate({ center: { eles: node }, zoom }, { duration: 400 });
+      return new Promise<void>((resolve) => {
+        cy.animate({ zoom, pan }, { duration: 400, complete: () => resolve() });
+      });
     },
     highlight(nodes, edges, className = 'highlighted') {
       cy.batch(() => {
@@ -244,6 +253,7 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
     png: () => cy.png({ output: 'blob-promise', full: false, scale: 2, bg: '#ffffff' }),
     svg: () => cy.svg({ full: false, scale: 1, bg: '#ffffff' }),
     destroy() {
+      resizeObserver.disconnect();
       running?.stop();
       events.clear();
       cy.destroy();

@@ -54,7 +54,7 @@ export function layoutOptions(
       return {
         name: 'dagre',
         ...common,
-        rankDir: 'LR',
+        rankDir: 'TB',
         nodeSep: 12,
         rankSep: 90,
         nodeDimensionsIncludeLabels: true,
