@@ -12,10 +12,11 @@ export type ApiRoute = 'neighbors-1hop' | 'neighbors-2hop' | 'search' | 'paths' 
 export interface ApiRow {
   nodes: number;
   route: ApiRoute;
-  p50Ms: number;
-  p90Ms: number;
-  p99Ms: number;
-  maxMs: number;
+  /** Null when no request completed within the measuring window. */
+  p50Ms: number | null;
+  p90Ms: number | null;
+  p99Ms: number | null;
+  maxMs: number | null;
   rps: number;
   requests: number;
   errors: number;
@@ -156,15 +157,21 @@ export async function apiBench(
   const rows: ApiRow[] = [];
   for (const route of Object.keys(samples) as ApiRoute[]) {
     const paths = samples[route];
+    const probeStarted = performance.now();
+    const probe = await fetch(`${server.url}${paths[0]}`);
+    const probeBody = await probe.text();
+    log(`  ${route} probe: ${probe.status} in ${(performance.now() - probeStarted).toFixed(0)} ms`);
+    if (!probe.ok) log(`    ${probeBody.slice(0, 200)}`);
     await hammer(server.url, paths, Math.max(2, Math.round(seconds / 4)));
     const result = await hammer(server.url, paths, seconds);
+    const done = result.requests.total > 0;
     const row: ApiRow = {
       nodes,
       route,
-      p50Ms: result.latency.p50,
-      p90Ms: result.latency.p90,
-      p99Ms: result.latency.p99,
-      maxMs: result.latency.max,
+      p50Ms: done ? result.latency.p50 : null,
+      p90Ms: done ? result.latency.p90 : null,
+      p99Ms: done ? result.latency.p99 : null,
+      maxMs: done ? result.latency.max : null,
       rps: result.requests.average,
       requests: result.requests.total,
       errors: result.errors,
