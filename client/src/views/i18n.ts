@@ -146,7 +146,7 @@ const en: Record<ViewKey, string> = {
   joins: 'Joins',
   mentionedIn: 'Named in the text of',
   partners: 'Partners',
-  sharedCount: '{n} shared tasks',
+  sharedCount: 'shared tasks: {n}',
   matrixEmpty: 'No task involves two agencies with these settings.',
   pickCell: 'Click a cell of the matrix or an agency name.',
   curatedMark: 'curated',

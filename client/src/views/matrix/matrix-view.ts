@@ -9,7 +9,6 @@ import { seriate } from './seriation.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const CELL = 15;
-const LABEL = 190;
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>) {
   const element = document.createElementNS(SVG, tag);
@@ -151,10 +150,13 @@ function renderHeatmap(
   const { ids } = matrix;
   if (ids.length === 0) return h('p', { class: 'views-empty' }, ctx.t('matrixEmpty'));
   const size = ids.length * CELL;
+  // English agency names run long: a wider margin and a later cut keep them apart.
+  const margin = ctx.lang === 'zh' ? 190 : 260;
+  const cut = ctx.lang === 'zh' ? 12 : 38;
   const root = svg('svg', {
     class: 'matrix-svg',
-    width: LABEL + size + 10,
-    height: LABEL + size + 10,
+    width: margin + size + 10,
+    height: margin + size + 10,
     role: 'grid',
     'aria-label': ctx.t('matrixTitle'),
   });
@@ -163,21 +165,21 @@ function renderHeatmap(
   ids.forEach((id, i) => {
     const full = name(id);
     const row = svg('text', {
-      x: LABEL - 6,
-      y: LABEL + i * CELL + CELL * 0.72,
+      x: margin - 6,
+      y: margin + i * CELL + CELL * 0.72,
       'text-anchor': 'end',
       class: 'matrix-label',
       'data-agency-id': id,
       tabindex: 0,
       role: 'button',
     });
-    row.textContent = clip(full, ctx.lang === 'zh' ? 12 : 26);
+    row.textContent = clip(full, cut);
     const col = svg('text', {
-      transform: `translate(${LABEL + i * CELL + CELL * 0.7},${LABEL - 6}) rotate(-60)`,
+      transform: `translate(${margin + i * CELL + CELL * 0.7},${margin - 6}) rotate(-60)`,
       class: 'matrix-label',
       'data-agency-id': id,
     });
-    col.textContent = clip(full, ctx.lang === 'zh' ? 12 : 26);
+    col.textContent = clip(full, cut);
     for (const label of [row, col]) {
       const title = svg('title', {});
       title.textContent = full;
@@ -194,8 +196,8 @@ function renderHeatmap(
     ids.forEach((b, j) => {
       const value = i === j ? 0 : matrix.count(a, b);
       const rect = svg('rect', {
-        x: LABEL + j * CELL,
-        y: LABEL + i * CELL,
+        x: margin + j * CELL,
+        y: margin + i * CELL,
         width: CELL - 1,
         height: CELL - 1,
         fill: i === j ? '#e2e8f0' : value > 0 ? heat(value, matrix.max) : '#f8fafc',

@@ -75,10 +75,16 @@ export function playScenes(ctx: ViewsContext, scenes: readonly SceneInput[], sta
     await Promise.all(moves);
     if (mine !== sequence || stopped) return;
     controller.select(state.selected);
-    cy.animate(
-      { fit: { eles: cy.elements(':visible'), padding: 48 } },
-      { duration: GLIDE_MS, easing: 'ease-in-out-cubic' },
-    );
+    // A scene about one node frames that node and its neighbours; an overview frames everything drawn.
+    const focus = state.selected ? cy.getElementById(state.selected) : cy.collection();
+    const frame = focus.nonempty() ? focus.closedNeighborhood() : cy.elements(':visible');
+    await new Promise<void>((resolve) => {
+      cy.animate(
+        { fit: { eles: frame, padding: 48 } },
+        { duration: GLIDE_MS, easing: 'ease-in-out-cubic', complete: resolve },
+      );
+    });
+    if (mine !== sequence || stopped) return;
     box.dataset.ready = String(next);
   }
 

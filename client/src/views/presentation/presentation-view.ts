@@ -33,6 +33,7 @@ export function mountPresentation(host: HTMLElement, ctx: ViewsContext): Mounted
     'aria-label': ctx.t('importScenes'),
   });
   let scenes: Scene[] = [];
+  let nodeName = (id: string) => id;
 
   const report = (error: unknown) => {
     status.textContent = error instanceof Error ? error.message : String(error);
@@ -80,7 +81,7 @@ export function mountPresentation(host: HTMLElement, ctx: ViewsContext): Mounted
   function describe(scene: Scene): string {
     const state = decodeUrlState(scene.state.link);
     const parts = [state.view.layout, state.lang === 'zh' ? '中文' : 'English'];
-    if (state.selected) parts.push(state.selected.split(':').pop() ?? state.selected);
+    if (state.selected) parts.push(nodeName(state.selected));
     return parts.join(' · ');
   }
 
@@ -241,6 +242,13 @@ export function mountPresentation(host: HTMLElement, ctx: ViewsContext): Mounted
       list,
     ),
   );
-  const ready = reload().catch(report);
+  const ready = ctx.data
+    .plan()
+    .then((plan) => {
+      nodeName = (id) => ctx.name(plan.graph.nodes.get(id) ?? { id });
+    })
+    .catch(() => undefined)
+    .then(reload)
+    .catch(report);
   return { ready, teardown: () => host.replaceChildren() };
 }

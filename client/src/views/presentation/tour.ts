@@ -46,7 +46,8 @@ export function buildTour(ctx: ViewsContext, plan: PlanData, stats: PlanStats): 
           tasks: graph.outgoing(domain.id, 'HAS_TASK').length,
         }),
         { ...DEFAULT_VIEW, filters: { ...DEFAULT_VIEW.filters, hiddenDomains: others } },
-        domain.id,
+        // Nothing selected: a selection would dim the domain's own tasks, which are its children, not neighbours.
+        null,
       ),
     );
   });

@@ -80,12 +80,34 @@ function renderTrace(ctx: ViewsContext, plan: PlanData, trace: PilotTrace): Node
     const sentence = sentenceAround(text, start, end);
     return readLink(ctx, sentence.from, sentence.to);
   };
-  const passages = trace.passages.map((passage) => {
-    const part = partAt(graph, passage.start);
+  // Several passages may share one sentence (a measure and its task, a name and a longer name): one item
+  // per sentence, with every mention in it marked.
+  const sentences = new Map<
+    string,
+    { from: number; to: number; marks: Array<[number, number]>; first: number; last: number }
+  >();
+  for (const passage of trace.passages) {
     const sentence = sentenceAround(text, passage.start, passage.end);
+    const key = `${sentence.from}|${sentence.to}`;
+    const entry = sentences.get(key) ?? { ...sentence, marks: [], first: passage.start, last: passage.end };
+    entry.marks.push([passage.start, passage.end]);
+    sentences.set(key, entry);
+  }
+  const passages = [...sentences.values()].map((sentence) => {
+    const part = partAt(graph, sentence.first);
+    const pieces: Node[] = [];
+    let at = sentence.from;
+    for (const [start, end] of [...sentence.marks].sort((x, y) => x[0] - y[0] || y[1] - x[1])) {
+      if (end <= at) continue;
+      const from = Math.max(start, at);
+      if (from > at) pieces.push(document.createTextNode(text.slice(at, from)));
+      pieces.push(h('mark', {}, text.slice(from, end)));
+      at = end;
+    }
+    if (at < sentence.to) pieces.push(document.createTextNode(text.slice(at, sentence.to)));
     return h(
       'li',
-      { class: 'passage', 'data-start': passage.start, 'data-end': passage.end },
+      { class: 'passage', 'data-start': sentence.first, 'data-end': sentence.last },
       part
         ? h(
             'span',
@@ -93,15 +115,7 @@ function renderTrace(ctx: ViewsContext, plan: PlanData, trace: PilotTrace): Node
             `${labelName(part.label as NodeLabel, ctx.lang)} · ${ctx.name(part)}`,
           )
         : null,
-      h(
-        'p',
-        { class: 'passage-text' },
-        text.slice(sentence.from, passage.start),
-        h('mark', {}, text.slice(passage.start, passage.end)),
-        text.slice(passage.end, sentence.to),
-        ' ',
-        readLink(ctx, sentence.from, sentence.to),
-      ),
+      h('p', { class: 'passage-text' }, pieces, ' ', readLink(ctx, sentence.from, sentence.to)),
     );
   });
   const taskItems = trace.tasks.map((task) => {
