@@ -1,7 +1,8 @@
-// `npm run bench [-- --full] [--plans 10,100] [--api-seconds 8] [--skip-api] [--skip-browser]`
+// `npm run bench [-- --full] [--plans 10,100] [--api-seconds 8] [--skip-api] [--skip-browser] [--report-only]`
 // Quick by default (10 and 100 synthetic plans, under 10 minutes on 2 cores); --full adds the 1,500-plan,
 // million-node corpus. Uses a throwaway embedded Neo4j of its own, never the user's database, and writes
 // bench/results/latest.json and docs/performance.md after every phase, so a partial run still reports.
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     'skip-api': { type: 'boolean', default: false },
     'skip-browser': { type: 'boolean', default: false },
     seed: { type: 'string', default: 'seeds/harbin-2016-economic-reform.md' },
+    'report-only': { type: 'boolean', default: false },
   },
 });
 
@@ -187,6 +189,15 @@ async function main(): Promise<void> {
   log(
     `Done in ${((performance.now() - started) / 60000).toFixed(1)} min: bench/results/latest.json, docs/performance.md`,
   );
+}
+
+if (values['report-only']) {
+  // Re-renders docs/performance.md from the last results, e.g. after editing bench/analysis.md.
+  writeReport(
+    JSON.parse(readFileSync(path.join(root, 'bench/results/latest.json'), 'utf8')) as BenchResults,
+    root,
+  );
+  process.exit(0);
 }
 
 main().then(

@@ -160,8 +160,10 @@ function targets(r: BenchResults): TargetRow[] {
     status: check(oneK?.longestTaskMs, (v) => v <= 50),
     note: r.browserReason ?? '',
   });
-  for (const row of [oneK, tenK]) {
-    const label = row === oneK ? '1k' : '10k';
+  for (const [label, row] of [
+    ['1k', oneK],
+    ['10k', tenK],
+  ] as const) {
     const peerMs = row?.peerFirstGraphMs ?? row?.peerTimedOutMs ?? null;
     const ratio = row?.firstGraphMs && peerMs ? peerMs / row.firstGraphMs : null;
     const atLeast = row?.peerFirstGraphMs === null && row?.peerTimedOutMs ? '≥ ' : '';
