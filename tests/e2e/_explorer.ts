@@ -3,13 +3,30 @@
 import type { Page } from 'playwright-core';
 import { openPage } from './_browser.ts';
 
-export async function openExplorer(
+const opened: Page[] = [];
+
+/** Opens a page and remembers it, so closeAll() can free the browser between tests on a busy machine. */
+export async function openTracked(
   pathAndQuery = '/',
   viewport?: { width: number; height: number },
 ): Promise<Page> {
   const page = await openPage(pathAndQuery, viewport);
+  opened.push(page);
+  return page;
+}
+
+export async function openExplorer(
+  pathAndQuery = '/',
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const page = await openTracked(pathAndQuery, viewport);
   await settle(page);
   return page;
+}
+
+export async function closeAll(): Promise<void> {
+  const pages = opened.splice(0);
+  await Promise.all(pages.map((page) => page.context().close()));
 }
 
 /** Waits for loading, expansions, layout animations and the details request to finish. */

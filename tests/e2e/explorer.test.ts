@@ -1,13 +1,15 @@
 // The explorer in a real browser, against the built client, the real server and Neo4j holding the seed plan.
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { screenshot } from './_browser.ts';
 import {
   centreOn,
+  closeAll,
   countDrawn,
   drawnElements,
   nodePoint,
   openExplorer,
+  openTracked,
   settle,
   someTask,
 } from './_explorer.ts';
@@ -15,6 +17,8 @@ import {
 const HAN = /\p{Script=Han}/u;
 
 describe('the reform graph explorer', () => {
+  afterEach(closeAll);
+
   it('opens with all eight reform domains drawn as groups holding their tasks', async () => {
     const page = await openExplorer('/');
     const domains = await page.evaluate(() =>
@@ -165,5 +169,29 @@ describe('the reform graph explorer', () => {
     await page.keyboard.press('Control+Shift+z');
     await settle(page);
     expect(await drawnElements(page)).toEqual(expanded);
+  });
+
+  it('shows a banner with Retry when the database is unavailable, and recovers on Retry', async () => {
+    const page = await openTracked('/');
+    // Stand-in for a Neo4j outage: the graph route answers as the server does when Neo4j is down.
+    await page.route('**/api/graph**', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'DB_UNAVAILABLE', message: 'The graph database is unavailable.' },
+        }),
+      }),
+    );
+    await page.reload();
+    const banner = page.getByRole('alert');
+    await banner.filter({ hasText: 'Neo4j' }).waitFor();
+    expect(await countDrawn(page, 'node')).toBe(0);
+
+    await page.unroute('**/api/graph**');
+    await banner.getByRole('button', { name: '重试' }).click();
+    await settle(page);
+    expect(await countDrawn(page, 'node[label = "Domain"]')).toBe(8);
+    expect(await banner.isVisible()).toBe(false);
   });
 });

@@ -79,7 +79,7 @@ export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Compone
     const props = node.properties;
     const label = mainLabel(node.labels);
     heading.textContent = displayName({ ...props, id: node.id }, lang);
-    const badge = h('span', { class: 'badge' }, labelName(label, lang));
+    const badge = h('span', { class: 'node-badge' }, labelName(label, lang));
     badge.style.backgroundColor = LABEL_LOOK[label].colour;
 
     const rows = Object.entries(props)

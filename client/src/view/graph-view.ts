@@ -16,7 +16,7 @@ cytoscape.use(svg);
 
 export const DEFAULT_WEBGL_THRESHOLD = 4000;
 /** Below this zoom, domain labels switch to their large size. */
-const FAR_ZOOM = 0.55;
+const FAR_ZOOM = 0.8;
 
 export interface SyncInput {
   nodes: CyNodeData[];

@@ -8,6 +8,7 @@ import { assertNever } from '../types.ts';
 export const ANIMATION_MS = 450;
 /** Betweenness is O(n·m); above this many nodes concentric rings use degree instead. */
 const BETWEENNESS_LIMIT = 800;
+const RINGS = 6;
 
 /** Many-to-many edges pull loosely, so they do not drag domains into each other. */
 const ELASTICITY: Record<string, number> = { INVOLVES: 0.05, MENTIONS: 0.05, DEPENDS_ON: 0.2 };
@@ -61,11 +62,15 @@ export function layoutOptions(
       } as LayoutOptions;
     case 'concentric': {
       const value = centrality(cy);
+      const values = cy.nodes().map((node) => value(node));
+      const spread = Math.max(...values, 0) - Math.min(...values, 0);
       return {
         name: 'concentric',
         ...common,
         concentric: value,
-        levelWidth: () => 1.5,
+        // About six rings whatever the scale of the centrality: one ring per distinct value would put the few
+        // most central nodes each on a ring of their own, in a line.
+        levelWidth: () => Math.max(spread / RINGS, 1e-6),
         minNodeSpacing: 14,
         nodeDimensionsIncludeLabels: false,
       } as LayoutOptions;

@@ -120,7 +120,7 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
       style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': [40] },
     },
     // Zoomed far out, domain names grow so the plan's structure stays readable on a projector.
-    { selector: ':parent.far', style: { 'font-size': 44, 'text-max-width': '700px' } },
+    { selector: ':parent.far', style: { 'font-size': 32, 'text-max-width': '600px' } },
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.3 } },
     {
       selector: 'node.highlighted',
