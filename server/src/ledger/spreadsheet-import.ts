@@ -236,6 +236,10 @@ export function validateLedgerSheet(grid: Cell[][], context: ValidationContext):
     if (sameAsCurrent(task, input)) unchanged += 1;
     else changes.push({ row: rowNumber, taskId: task.taskId, input });
   }
+  // Reading order, as a planner scans the sheet: by row, then left to right.
+  errors.sort(
+    (a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column),
+  );
   return { changes, unchanged, errors, versionColumn };
 }
 
