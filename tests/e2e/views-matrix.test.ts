@@ -61,7 +61,7 @@ describe('the responsibility matrix', () => {
     await screenshot(page, 'views-matrix-profile-en');
   });
 
-  it('narrows to text-stated responsibilities and to one domain through the URL', async () => {
+  it('narrows to text-stated responsibilities and keeps that switch in the URL', async () => {
     const page = await openPage('/?page=matrix', { width: 1400, height: 900 });
     await viewReady(page, 'matrix');
     await page.click('input[name="matrix-basis"][value="text"]');
