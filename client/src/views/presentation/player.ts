@@ -77,7 +77,9 @@ export function playScenes(ctx: ViewsContext, scenes: readonly SceneInput[], sta
     controller.select(state.selected);
     // A scene about one node frames that node and its neighbours; an overview frames everything drawn.
     const focus = state.selected ? cy.getElementById(state.selected) : cy.collection();
-    const frame = focus.nonempty() ? focus.closedNeighborhood() : cy.elements(':visible');
+    const hood = focus.nonempty() ? focus.closedNeighborhood() : cy.elements(':visible');
+    // The boxes (domains) around the neighbours come too, so a small neighbourhood keeps its context.
+    const frame = hood.union(hood.parents());
     await new Promise<void>((resolve) => {
       cy.animate(
         { fit: { eles: frame, padding: 48 } },
