@@ -95,12 +95,20 @@ async function column(neo: BenchNeo4j, query: string): Promise<string[]> {
   return records.map((r) => String(r.get(0)));
 }
 
+async function rows(neo: BenchNeo4j, query: string): Promise<Array<{ name: string; plan: string }>> {
+  const { records } = await neo.driver.executeQuery(query, {}, { database: neo.database });
+  return records.map((r) => ({ name: String(r.get('name')), plan: String(r.get('plan')) }));
+}
+
 /** Request paths per route, drawn with a fixed seed from what is stored. */
 export async function requestSamples(neo: BenchNeo4j, size = 200): Promise<Record<ApiRoute, string[]>> {
   const random = new Random(42);
   const tasks = await column(neo, 'MATCH (t:Task) RETURN t.id ORDER BY t.id');
   const hubs = await column(neo, 'MATCH (n:Agency|Pilot) RETURN n.id ORDER BY n.id');
-  const names = await column(neo, 'MATCH (n:Agency|Pilot|Domain) RETURN n.name ORDER BY n.id');
+  const named = await rows(
+    neo,
+    'MATCH (n:Agency|Pilot|Domain) RETURN n.name AS name, n.plan AS plan ORDER BY n.id',
+  );
   const plans = await column(neo, 'MATCH (p:Plan) RETURN p.id ORDER BY p.id');
   const sample = <T>(items: T[], f: (item: T) => string) =>
     Array.from({ length: size }, () => f(random.pick(items)));
@@ -115,10 +123,11 @@ export async function requestSamples(neo: BenchNeo4j, size = 200): Promise<Recor
   return {
     'neighbors-1hop': sample(centres, (id) => `/api/nodes/${e(id)}/neighbors?depth=1`),
     'neighbors-2hop': sample(centres, (id) => `/api/nodes/${e(id)}/neighbors?depth=2&limit=1000`),
-    search: sample(
-      names,
-      (name) => `/api/search?q=${e(name.slice(0, Math.max(2, Math.ceil(name.length / 2))))}`,
-    ),
+    // The API asks for a plan once several are stored, as the explorer always sends one.
+    search: sample(named, ({ name, plan }) => {
+      const q = name.slice(0, Math.max(2, Math.ceil(name.length / 2)));
+      return `/api/search?q=${e(q)}&plan=${e(plan)}`;
+    }),
     paths: sample(planTasks, (list) => {
       const [a, b] = random.shuffle(list);
       return `/api/paths?from=${e(a ?? '')}&to=${e(b ?? '')}&maxLength=4&k=3`;
