@@ -17,6 +17,7 @@ cytoscape.use(svg);
 export const DEFAULT_WEBGL_THRESHOLD = 4000;
 /** Below this zoom, domain labels switch to their large size. */
 const FAR_ZOOM = 0.8;
+const FOCUS_ZOOM = { min: 0.6, max: 1.4 };
 
 export interface SyncInput {
   nodes: CyNodeData[];
@@ -224,8 +225,15 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
       cy.resize();
       const node = cy.getElementById(id) as NodeSingular;
       if (node.empty()) return Promise.resolve();
-      const zoom = Math.max(cy.zoom(), 1.1);
       const p = node.position();
+      // As close as lets the node's neighbours stay in view around it, within readable bounds.
+      let reach = { x: 1, y: 1 };
+      for (const other of node.neighborhood().nodes().toArray()) {
+        const q = other.position();
+        reach = { x: Math.max(reach.x, Math.abs(q.x - p.x)), y: Math.max(reach.y, Math.abs(q.y - p.y)) };
+      }
+      const fits = Math.min((cy.width() / 2 - 60) / reach.x, (cy.height() / 2 - 40) / reach.y);
+      const zoom = Math.min(FOCUS_ZOOM.max, Math.max(FOCUS_ZOOM.min, fits));
       const pan = { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom };
       cy.stop();
       return new Promise<void>((resolve) => {
