@@ -100,7 +100,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof AppError && error.code !== 'DB_UNAVAILABLE') {
-      const hint = error.code === 'CONFLICT' ? ' (use --update to change it)' : '';
+      const hint = error.code === 'CONFLICT' ? ' Use --update to change it.' : '';
       process.stderr.write(`${error.message}${hint}\n`);
       return 1;
     }
