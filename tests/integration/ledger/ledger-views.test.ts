@@ -66,7 +66,7 @@ describe('ledger views over the seed plan', () => {
     });
     const res = await request(app).get('/api/ledger').query({ plan: PLAN, agency: lead }).expect(200);
     expect(res.body.rows.map((r: { taskId: string }) => r.taskId).sort()).toEqual(
-      [...led[0]?.get('ids')].sort(),
+      [...(led[0]?.get('ids') ?? [])].sort(),
     );
   });
 
