@@ -1,4 +1,5 @@
-// The top bar: title, search, layout, undo/redo, zoom, declutter, language, export and link. Every control is a
+// The top bar: title, search, layout, undo/redo, zoom, declutter, export and link (the language switch is
+// the views shell's, since it applies to every view). Every control is a
 // real button or select with an accessible name in the current language.
 import { exportUrl } from '../api/graph-api.ts';
 import { layoutTitle, type MessageKey } from '../model/i18n.ts';
@@ -39,12 +40,6 @@ export function mountToolbar(parent: HTMLElement, app: AppContext): Component {
   const fit = button('fit', () => app.fit(), '⤢');
   const hideSelected = button('hideSelected', () => app.hideSelected());
   const showHidden = button('showHidden', () => app.showHidden());
-  const lang = button(
-    'languageSwitch',
-    () => app.setLang(app.state.lang === 'zh' ? 'en' : 'zh'),
-    undefined,
-    'tool lang',
-  );
   const copyStatus = h('span', { class: 'copy-status', role: 'status', 'aria-live': 'polite' });
   const copy = button('copyLink', async () => {
     const ok = await app.copyLink();
@@ -95,7 +90,7 @@ export function mountToolbar(parent: HTMLElement, app: AppContext): Component {
     h('div', { class: 'tool-group', role: 'group' }, undo, redo),
     h('div', { class: 'tool-group', role: 'group' }, zoomOut, zoomIn, fit),
     h('div', { class: 'tool-group', role: 'group' }, hideSelected, showHidden),
-    h('div', { class: 'tool-group', role: 'group' }, exportMenu, copy, copyStatus, lang),
+    h('div', { class: 'tool-group', role: 'group' }, exportMenu, copy, copyStatus),
   );
   parent.appendChild(bar);
   const search = mountSearch(searchSlot, app);
@@ -105,7 +100,7 @@ export function mountToolbar(parent: HTMLElement, app: AppContext): Component {
     title.textContent = app.t('appTitle');
     for (const { element, key, text } of labelled) {
       const message = app.t(key);
-      element.textContent = key === 'languageSwitch' ? app.t('language') : (text ?? message);
+      element.textContent = text ?? message;
       element.setAttribute('aria-label', message);
       element.title = message;
     }

@@ -97,7 +97,7 @@ function startViews(
   let current: { page: PageName; lang: string; view: MountedView | null } | null = null;
   const buttons = new Map<PageName, HTMLButtonElement>();
   const title = h('span', { class: 'views-brand' });
-  const langButton = h('button', { type: 'button', class: 'views-lang' });
+  const langButton = h('button', { type: 'button', class: 'views-lang', 'data-action': 'languageSwitch' });
 
   const apply = (changes: ParamChanges) => {
     for (const [key, value] of Object.entries(changes)) {
