@@ -26,6 +26,13 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(
     pinoHttp({
       logger: deps.logger,
+      // Session cookies and CSRF tokens are credentials: they never reach the log.
+      redact: [
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+      ],
       // Health probes every few seconds would drown the log.
       autoLogging: { ignore: (req) => req.url === '/api/health' },
       customLogLevel: (_req, res, error) =>

@@ -86,23 +86,3 @@ export async function agencyName(tx: ManagedTransaction, agencyId: string): Prom
   const result = await tx.run('MATCH (a:Agency {id: $agencyId}) RETURN a.name AS name', { agencyId });
   return result.records[0]?.get('name') ?? null;
 }
-
-/**
- * A plan re-import deletes and recreates the plan's Task and Measure nodes, which removes the RECORDS and
- * ABOUT_MEASURE relationships of ledger entries (the entries themselves stay: they are not plan data).
- * This restores the links by the ids every entry keeps; entries whose task is gone stay unlinked.
- */
-export async function relinkLedgerEntries(tx: ManagedTransaction): Promise<number> {
-  const tasks = await tx.run(
-    `MATCH (e:${E}) WHERE NOT (e)-[:${LedgerRel.RECORDS}]->()
-     MATCH (t:Task {id: e.taskId})
-     CREATE (e)-[:${LedgerRel.RECORDS}]->(t)
-     RETURN count(e) AS n`,
-  );
-  await tx.run(
-    `MATCH (e:${E}) WHERE e.measureId IS NOT NULL AND NOT (e)-[:${LedgerRel.ABOUT_MEASURE}]->()
-     MATCH (m:Measure {id: e.measureId})
-     CREATE (e)-[:${LedgerRel.ABOUT_MEASURE}]->(m)`,
-  );
-  return num(tasks.records[0]?.get('n'));
-}

@@ -91,6 +91,13 @@ async function writeInTransaction(
     id: planId,
     props: toNeo4j(planNode.properties),
   });
+  // User data outside the plan (ledger entries, scenes …) may point at plan nodes. Those links are kept by
+  // the plan node's id and recreated after the rewrite, so a re-import never cuts them.
+  const outsideLinks = await tx.run(
+    `MATCH (o)-[r]->(n:${PLAN_DATA_LABEL} {plan: $plan}) WHERE NOT o:${PLAN_DATA_LABEL} AND NOT o:${Label.Plan}
+     RETURN elementId(o) AS source, type(r) AS type, properties(r) AS props, n.id AS target`,
+    { plan: planId },
+  );
   await tx.run(`MATCH (n:${PLAN_DATA_LABEL} {plan: $plan}) DETACH DELETE n`, { plan: planId });
 
   const labelOf = new Map<string, NodeLabel>();
@@ -139,6 +146,17 @@ async function writeInTransaction(
       );
       onBatch();
     }
+  }
+
+  const links = outsideLinks.records.map((r) => r.toObject());
+  for (const batch of chunks(links)) {
+    // Links whose plan node no longer exists stay cut: the node's id left the plan.
+    await tx.run(
+      `UNWIND $links AS link MATCH (o) WHERE elementId(o) = link.source
+       MATCH (n:${PLAN_DATA_LABEL} {id: link.target})
+       CREATE (o)-[r:$(link.type)]->(n) SET r = link.props`,
+      { links: batch },
+    );
   }
 }
 

@@ -4,7 +4,6 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_DATA_LABEL } from '../../../server/src/domain/model.ts';
-import { relinkLedgerEntries } from '../../../server/src/neo4j/ledger-store.ts';
 import { testDatabase, testDriver } from '../_db.ts';
 import { entryUrl, freshLedger, historyUrl, importSeed, ledgerApp, login, PLAN, taskId } from './_ledger.ts';
 
@@ -85,13 +84,7 @@ describe('a plan re-import', () => {
     expect(status.body.tasks[taskId('8.2')].status).toBe('suspended');
   });
 
-  it('restores the links from entries to the recreated task and measure nodes with relinkLedgerEntries', async () => {
-    const session = testDriver().session({ database: testDatabase() });
-    try {
-      await session.executeWrite((tx) => relinkLedgerEntries(tx));
-    } finally {
-      await session.close();
-    }
+  it('keeps the links from entries to the recreated task and measure nodes', async () => {
     expect(await linkedEntries()).toBe(4);
     const { records } = await testDriver().executeQuery(
       'MATCH (e:LedgerEntry)-[:ABOUT_MEASURE]->(m:Measure) WHERE m.id = e.measureId RETURN count(e) AS n',
