@@ -59,6 +59,14 @@ function rendererFor(elements: number): 'canvas' | 'webgl' {
   return elements > 4000 ? 'webgl' : 'canvas';
 }
 
+/** The same size on the other renderer: headless Chromium has no GPU, so WebGL runs in software here. */
+function otherRenderer(r: BenchResults, row: BrowserRow | undefined): string {
+  if (!row) return '';
+  const other = r.browser.find((b) => b.elements === row.elements && b.renderer !== row.renderer);
+  if (!other) return '';
+  return `${other.renderer}: ${fmt(other.firstGraphMs)} ms, ${fmt(other.fps, 1)} fps`;
+}
+
 function targets(r: BenchResults): TargetRow[] {
   const rows: TargetRow[] = [];
   const largest = r.import.sizes.at(-1);
@@ -143,7 +151,7 @@ function targets(r: BenchResults): TargetRow[] {
       target: `First graph ≤ ${limit / 1000} s at ${size / 1000}k elements`,
       measured: row ? `${fmt(row.firstGraphMs)} ms (${row.elements} elements, ${row.renderer})` : '—',
       status: check(row?.firstGraphMs, (v) => v <= limit),
-      note: row?.note ?? r.browserReason ?? '',
+      note: [otherRenderer(r, row), row?.note ?? r.browserReason ?? ''].filter(Boolean).join('; '),
     });
   }
   const tenK = r.browser.find((b) => b.elements >= 9000 && b.elements < 30_000 && b.renderer === 'webgl');
@@ -151,7 +159,7 @@ function targets(r: BenchResults): TargetRow[] {
     target: 'Pan/zoom ≥ 30 fps at 10k elements',
     measured: tenK ? `${fmt(tenK.fps, 1)} fps (${tenK.renderer})` : '—',
     status: check(tenK?.fps, (v) => v >= 30),
-    note: r.browserReason ?? '',
+    note: [otherRenderer(r, tenK), r.browserReason ?? ''].filter(Boolean).join('; '),
   });
   const oneK = r.browser.find((b) => b.elements >= 900 && b.elements < 3000 && b.renderer === 'canvas');
   rows.push({
