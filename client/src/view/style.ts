@@ -119,6 +119,20 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
       selector: 'edge[type = "DEPENDS_ON"]',
       style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': [40] },
     },
+    // Ledger status ("colour by progress"), set by the views as classes; delayed and overdue must stand out;
+    // listed before selection and highlight so those still win.
+    { selector: 'node.ledger-not-started', style: { 'background-color': '#cbd5e1' } },
+    { selector: 'node.ledger-in-progress', style: { 'background-color': '#2563eb' } },
+    { selector: 'node.ledger-done', style: { 'background-color': '#16a34a' } },
+    { selector: 'node.ledger-suspended', style: { 'background-color': '#a16207' } },
+    {
+      selector: 'node.ledger-delayed',
+      style: { 'background-color': '#dc2626', width: 34, height: 34, 'z-index': 15 },
+    },
+    {
+      selector: 'node.ledger-overdue',
+      style: { 'border-width': 5, 'border-color': '#f97316', 'border-style': 'double', 'z-index': 16 },
+    },
     // Zoomed far out, domain names grow so the plan's structure stays readable on a projector.
     { selector: ':parent.far', style: { 'font-size': 32, 'text-max-width': '600px' } },
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.3 } },

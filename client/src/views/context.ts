@@ -14,6 +14,9 @@ export const PageName = {
   reader: 'reader',
   present: 'present',
   insights: 'insights',
+  ledger: 'ledger',
+  dashboard: 'dashboard',
+  audit: 'audit',
 } as const;
 export type PageName = (typeof PageName)[keyof typeof PageName];
 export const PAGE_NAMES = Object.values(PageName);

@@ -1,9 +1,12 @@
 // The page shell around the explorer: a top navigation (Graph · Matrix · Tracer · Reader · Present ·
-// Insights), the page and each view's state in the URL (`page` plus the view's own keys, merged with the
-// explorer's keys, which the explorer rewrites on every change), and the cross-view actions.
+// Insights · Ledger · Dashboard, Audit for admins, and the account control), the page and each view's state
+// in the URL (`page` plus the view's own keys, merged with the explorer's keys, which the explorer rewrites on
+// every change), and the cross-view actions.
 import { displayName } from '../model/i18n.ts';
 import type { MountedApp } from '../ui/app.ts';
 import { h } from '../ui/dom.ts';
+import { mountLoginControl } from './auth/login-control.ts';
+import { session } from './auth/session.ts';
 import {
   isPageName,
   type MountedView,
@@ -16,13 +19,17 @@ import {
 import { createDataCache } from './data.ts';
 import { type ViewKey, vt } from './i18n.ts';
 import { mountInsights } from './insights/insights-view.ts';
+import { mountAudit } from './ledger/audit-view.ts';
+import { mountDashboard } from './ledger/dashboard-view.ts';
+import { mountLedgerColouring } from './ledger/graph-status.ts';
+import { LEDGER_KEYS, mountLedger } from './ledger/ledger-view.ts';
 import { mountMatrix } from './matrix/matrix-view.ts';
 import { mountPresentation } from './presentation/presentation-view.ts';
 import { mountReader } from './reader/reader-view.ts';
 import { mountTracer } from './tracer/tracer-view.ts';
 
 /** URL keys owned by the views; everything else belongs to the explorer. */
-const OWNED_KEYS = ['page', 'mb', 'md', 'ma', 'mc', 'tp', 'tp2', 'from', 'to', 'q'] as const;
+const OWNED_KEYS = ['page', 'mb', 'md', 'ma', 'mc', 'tp', 'tp2', 'from', 'to', 'q', ...LEDGER_KEYS] as const;
 
 const PAGE_TITLES: Record<PageName, ViewKey> = {
   graph: 'pageGraph',
@@ -31,6 +38,9 @@ const PAGE_TITLES: Record<PageName, ViewKey> = {
   reader: 'pageReader',
   present: 'pagePresent',
   insights: 'pageInsights',
+  ledger: 'pageLedger',
+  dashboard: 'pageDashboard',
+  audit: 'pageAudit',
 };
 
 const VIEWS: Record<Exclude<PageName, 'graph'>, ViewMount> = {
@@ -39,6 +49,9 @@ const VIEWS: Record<Exclude<PageName, 'graph'>, ViewMount> = {
   reader: mountReader,
   present: mountPresentation,
   insights: mountInsights,
+  ledger: mountLedger,
+  dashboard: mountDashboard,
+  audit: mountAudit,
 };
 
 declare global {
@@ -98,6 +111,8 @@ function startViews(
   const buttons = new Map<PageName, HTMLButtonElement>();
   const title = h('span', { class: 'views-brand' });
   const langButton = h('button', { type: 'button', class: 'views-lang', 'data-action': 'languageSwitch' });
+  const colouring = mountLedgerColouring(() => app.cy());
+  const login = mountLoginControl();
 
   const apply = (changes: ParamChanges) => {
     for (const [key, value] of Object.entries(changes)) {
@@ -145,8 +160,11 @@ function startViews(
     title.textContent = controller.t('appTitle');
     langButton.textContent = vt(lang, 'langSwitch');
     langButton.setAttribute('lang', lang === 'zh' ? 'en' : 'zh-CN');
+    colouring.render(lang);
+    login.render(lang);
     for (const [name, button] of buttons) {
       button.textContent = vt(lang, PAGE_TITLES[name]);
+      button.hidden = name === 'audit' && !session.can('admin');
       if (name === page()) button.setAttribute('aria-current', 'page');
       else button.removeAttribute('aria-current');
     }
@@ -183,7 +201,13 @@ function startViews(
   langButton.addEventListener('click', () =>
     controller.setLang(controller.state.lang === 'zh' ? 'en' : 'zh'),
   );
-  nav.replaceChildren(title, h('div', { class: 'views-tabs' }, [...buttons.values()]), langButton);
+  nav.replaceChildren(
+    title,
+    h('div', { class: 'views-tabs' }, [...buttons.values()]),
+    colouring.element,
+    login.element,
+    langButton,
+  );
 
   const offs = [
     controller.subscribe(() => {
@@ -192,7 +216,11 @@ function startViews(
       if (OWNED_KEYS.some((key) => search.getAll(key).join('\u0000') !== owned.getAll(key).join('\u0000')))
         writeUrl(false);
       show();
+      colouring.sync();
     }),
+    session.subscribe(renderNav),
+    colouring.teardown,
+    login.teardown,
     (() => {
       const onPop = () => {
         readOwned();
