@@ -123,8 +123,11 @@ export function entryForm(options: EntryFormOptions): HTMLElement {
     }
   };
 
+  // No agency given means the task's lead (the server fills it in), so both sides name the same body.
   const agencyName = (agencyId: string | null | undefined, fallback: string | null = null) =>
-    agencyId ? (agencies.find((a) => a.id === agencyId)?.name ?? fallback ?? agencyId) : t('defaultAgency');
+    agencyId
+      ? (agencies.find((a) => a.id === agencyId)?.name ?? fallback ?? agencyId)
+      : (options.data.task.leadAgencyName ?? t('defaultAgency'));
 
   function conflictPanel(details: LedgerConflictDetails): HTMLElement {
     const now = details.current;
