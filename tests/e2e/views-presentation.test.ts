@@ -81,11 +81,14 @@ describe('presentation mode', () => {
     const third = page.locator('.scene-card').nth(2).locator('.scene-name');
     await third.fill('Scene C');
     await third.press('Tab');
-    await page.waitForFunction(() => document.querySelector('.views-status')?.textContent !== '');
+    // The rename is saved in the background: wait for the server to hold it rather than for any status text.
+    await expect
+      .poll(async () => (await api<ScenesResponse>(page, '/api/scenes')).scenes.map((scene) => scene.name), {
+        timeout: 15_000,
+      })
+      .toEqual(['Scene A', 'Scene B', 'Scene C']);
     await screenshot(page, 'views-presentation-list');
-
     const stored = (await api<ScenesResponse>(page, '/api/scenes')).scenes;
-    expect(stored.map((scene) => scene.name)).toEqual(['Scene A', 'Scene B', 'Scene C']);
 
     await page.click('.scene-play-all');
     await sceneShown(page, 0);
