@@ -22,6 +22,8 @@ export interface ApiRow {
   errors: number;
   non2xx: number;
   timeouts: number;
+  /** Status of one request sent alone before the load: a 5xx here is an error the window may not show. */
+  probeStatus: number;
 }
 
 export interface ApiServer {
@@ -186,6 +188,7 @@ export async function apiBench(
       errors: result.errors,
       non2xx: result.non2xx,
       timeouts: result.timeouts,
+      probeStatus: probe.status,
     };
     log(
       `  ${route}: p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.rps.toFixed(0)} req/s, errors ${row.errors + row.non2xx}`,

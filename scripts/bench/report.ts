@@ -132,7 +132,10 @@ function targets(r: BenchResults): TargetRow[] {
       note: row && row.p99Ms === null ? `no response within the window; ${apiNote}` : apiNote,
     });
   }
-  const errors = r.api.reduce((sum, a) => sum + a.errors + a.non2xx + a.timeouts, 0);
+  const errors = r.api.reduce(
+    (sum, a) => sum + a.errors + a.non2xx + a.timeouts + ((a.probeStatus ?? 200) >= 400 ? 1 : 0),
+    0,
+  );
   rows.push({
     target: 'Zero API errors under load',
     measured: r.api.length ? `${errors} errors / non-2xx / timeouts` : '—',
