@@ -97,6 +97,7 @@ describe('reform ledger in the browser', () => {
       (id) => window.__cy?.getElementById(id).hasClass('ledger-delayed'),
       task.taskId,
     );
+    await screenshot(page, 'ledger-graph-colour-en');
     const after = await graphClasses(page, task.taskId);
     expect(after.classes).toContain('ledger-overdue');
     expect(after.classes).not.toContain('ledger-not-started');

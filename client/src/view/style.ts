@@ -121,7 +121,7 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
     },
     // Ledger status ("colour by progress"), set by the views as classes; delayed and overdue must stand out;
     // listed before selection and highlight so those still win.
-    { selector: 'node.ledger-not-started', style: { 'background-color': '#cbd5e1' } },
+    { selector: 'node.ledger-not-started', style: { 'background-color': '#94a3b8' } },
     { selector: 'node.ledger-in-progress', style: { 'background-color': '#2563eb' } },
     { selector: 'node.ledger-done', style: { 'background-color': '#16a34a' } },
     { selector: 'node.ledger-suspended', style: { 'background-color': '#a16207' } },

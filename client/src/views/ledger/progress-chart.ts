@@ -18,7 +18,7 @@ Chart.defaults.font.family = CJK_FONT_STACK;
 
 /** The same colours as the graph's "colour by progress" and the table's status chips. */
 export const STATUS_COLOUR: Record<LedgerStatus, string> = {
-  'not-started': '#cbd5e1',
+  'not-started': '#94a3b8',
   'in-progress': '#2563eb',
   done: '#16a34a',
   delayed: '#dc2626',
