@@ -177,7 +177,7 @@ export async function browserBench(options: {
           peerMs = peer.ms;
           peerElements = peer.elements;
           if (peer.error) peerNote = `neovis.js: ${peer.error}`;
-        } catch (error) {
+        } catch {
           peerTimedOutMs = PEER_TIMEOUT_MS;
           peerNote = `neovis.js showed no graph within ${PEER_TIMEOUT_MS / 1000} s`;
         } finally {
