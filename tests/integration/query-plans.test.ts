@@ -149,7 +149,8 @@ describe('query plans of the importer and the API', () => {
   it('collected the queries of the import and of the graph, node, path and search routes', () => {
     const texts = seen.map((s) => s.query).join('\n');
     expect(texts).toMatch(/MERGE/);
-    expect(texts).toMatch(/db\.index\.fulltext\.queryNodes|reformSearch/);
+    expect(texts).toMatch(/SHORTEST/);
+    expect(texts).toMatch(/CONTAINS \$lower/);
     expect(seen.filter((s) => !NOT_PLANNABLE.test(s.query)).length).toBeGreaterThan(10);
   });
 

@@ -10,10 +10,11 @@ import {
   nodeFromRow,
   uniqueNodes,
 } from './graph-mapper.ts';
+import { nodeById } from './node-lookup.ts';
 import type { ReadTx } from './read-session.ts';
 
 const NODE_WITH_RELATIONSHIPS = `
-MATCH (n {id: $id})
+${nodeById('n', '$id')}
 WITH n LIMIT 1
 OPTIONAL MATCH (n)-[r]-(m)
 RETURN labels(n) AS labels, properties(n) AS props,
@@ -57,7 +58,7 @@ export async function readNodeWithRelationships(
   return { node, relationships };
 }
 
-const NODE_ID = 'MATCH (n {id: $id}) RETURN n.id AS id LIMIT 1';
+const NODE_ID = `${nodeById('n', '$id')} RETURN n.id AS id LIMIT 1`;
 
 export async function readNodeId(tx: ReadTx, id: string): Promise<NodeId | null> {
   const result = await tx.run<{ id: unknown }>(NODE_ID, { id });
@@ -66,8 +67,10 @@ export async function readNodeId(tx: ReadTx, id: string): Promise<NodeId | null>
 }
 
 const NEXT_RING = `
+UNWIND $frontier AS frontierId
+${nodeById('n', 'frontierId', 'frontierId')}
 MATCH (n)-[r]-(m)
-WHERE n.id IN $frontier AND NOT m.id IN $seen
+WHERE NOT m.id IN $seen
   AND ($types IS NULL OR type(r) IN $types)
   AND ($labels IS NULL OR any(label IN labels(m) WHERE label IN $labels))
 WITH DISTINCT m
@@ -76,11 +79,13 @@ LIMIT $take
 RETURN labels(m) AS labels, properties(m) AS props`;
 
 const EDGES_AMONG = `
+UNWIND $ids AS startId
+${nodeById('a', 'startId', 'startId')}
 MATCH (a)-[r]->(b)
-WHERE a.id IN $ids AND b.id IN $ids AND ($types IS NULL OR type(r) IN $types)
+WHERE b.id IN $ids AND ($types IS NULL OR type(r) IN $types)
 RETURN type(r) AS type, a.id AS s, b.id AS e, properties(r) AS props`;
 
-const NODE_ROW = 'MATCH (n {id: $id}) RETURN labels(n) AS labels, properties(n) AS props LIMIT 1';
+const NODE_ROW = `${nodeById('n', '$id')} RETURN labels(n) AS labels, properties(n) AS props LIMIT 1`;
 
 /** Breadth-first, one ring per query, so depth and the node limit bound the work however dense the graph. */
 export async function readNeighborhood(

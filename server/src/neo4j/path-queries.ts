@@ -11,14 +11,15 @@ import {
   toProperties,
   uniqueNodes,
 } from './graph-mapper.ts';
+import { nodeById } from './node-lookup.ts';
 import type { ReadTx } from './read-session.ts';
 
 // Cypher takes neither the k of SHORTEST nor a quantifier bound as a parameter, so both are fixed at the
 // API's maxima here and the request's own bounds are applied with parameters afterwards.
 
 const SHORTEST_PATHS = `
-MATCH (a {id: $from}) WITH a LIMIT 1
-MATCH (b {id: $to}) WITH a, b LIMIT 1
+${nodeById('a', '$from')} WITH a LIMIT 1
+${nodeById('b', '$to', 'a')} WITH a, b LIMIT 1
 MATCH p = SHORTEST ${MAX_PATHS} (a)(()-[r WHERE $types IS NULL OR type(r) IN $types]-()){1,${MAX_PATH_LENGTH}}(b)
 WITH p WHERE length(p) <= $maxLength
 WITH p ORDER BY length(p), [n IN nodes(p) | n.id]

@@ -1,6 +1,6 @@
 // Plans, their counts and texts, and a whole plan's nodes and relationships.
 
-import { NODE_LABELS } from '../domain/model.ts';
+import { NODE_LABELS, NodeLabel, PLAN_DATA_LABEL } from '../domain/model.ts';
 import type { PlanSummary, Subgraph } from '../domain/types.ts';
 import { type EdgeRow, edgesFromRows, type NodeRow, nodeFromRow, uniqueNodes } from './graph-mapper.ts';
 import type { ReadTx } from './read-session.ts';
@@ -8,10 +8,10 @@ import type { ReadTx } from './read-session.ts';
 const PLANS = `
 MATCH (p:Plan)
 CALL (p) {
-  MATCH (n) WHERE n.plan = p.id
+  MATCH (n:${PLAN_DATA_LABEL} {plan: p.id})
   UNWIND labels(n) AS label
   WITH label, count(*) AS c
-  RETURN collect([label, c]) AS counts
+  RETURN collect([label, c]) + [['${NodeLabel.Plan}', 1]] AS counts
 }
 RETURN p {.id, .title, .titleEn, .issuer, .periodStart, .periodEnd, .source, .sha256} AS plan, counts
 ORDER BY p.id`;
@@ -53,9 +53,15 @@ export async function readPlanText(tx: ReadTx, plan: string): Promise<string | n
   return typeof text === 'string' ? text : null;
 }
 
-const PLAN_NODES = 'MATCH (n) WHERE n.plan = $plan RETURN labels(n) AS labels, properties(n) AS props';
+const PLAN_NODES = `
+MATCH (n:${PLAN_DATA_LABEL} {plan: $plan}) RETURN labels(n) AS labels, properties(n) AS props
+UNION ALL
+MATCH (n:${NodeLabel.Plan} {id: $plan}) RETURN labels(n) AS labels, properties(n) AS props`;
 const PLAN_EDGES = `
-MATCH (a)-[r]->(b) WHERE a.plan = $plan AND b.plan = $plan
+MATCH (a:${PLAN_DATA_LABEL} {plan: $plan})-[r]->(b) USING INDEX a:${PLAN_DATA_LABEL}(plan) WHERE b.plan = $plan
+RETURN type(r) AS type, a.id AS s, b.id AS e, properties(r) AS props
+UNION ALL
+MATCH (a:${NodeLabel.Plan} {id: $plan})-[r]->(b) WHERE b.plan = $plan
 RETURN type(r) AS type, a.id AS s, b.id AS e, properties(r) AS props`;
 
 export async function readPlanGraph(tx: ReadTx, plan: string, withPlanText: boolean): Promise<Subgraph> {

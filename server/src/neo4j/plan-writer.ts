@@ -94,7 +94,8 @@ async function writeInTransaction(
   // User data outside the plan (ledger entries, scenes …) may point at plan nodes. Those links are kept by
   // the plan node's id and recreated after the rewrite, so a re-import never cuts them.
   const outsideLinks = await tx.run(
-    `MATCH (o)-[r]->(n:${PLAN_DATA_LABEL} {plan: $plan}) WHERE NOT o:${PLAN_DATA_LABEL} AND NOT o:${Label.Plan}
+    `MATCH (o)-[r]->(n:${PLAN_DATA_LABEL} {plan: $plan}) USING INDEX n:${PLAN_DATA_LABEL}(plan)
+     WHERE NOT o:${PLAN_DATA_LABEL} AND NOT o:${Label.Plan}
      RETURN elementId(o) AS source, type(r) AS type, properties(r) AS props, n.id AS target`,
     { plan: planId },
   );

@@ -1,7 +1,7 @@
 // Candidate nodes for a search: literal substring matches on names, aliases, pinyin and texts, the user's text
 // always a parameter. Ranking happens in the graph service, which knows why a candidate matched.
 import neo4j from 'neo4j-driver';
-import type { NodeLabel } from '../domain/model.ts';
+import { type NodeLabel, PLAN_DATA_LABEL } from '../domain/model.ts';
 import type { GraphNode } from '../domain/types.ts';
 import type { SearchCandidate, SearchCandidateQuery } from '../graph/repository.ts';
 import { type NodeRow, nodeFromRow } from './graph-mapper.ts';
@@ -9,9 +9,8 @@ import type { ReadTx } from './read-session.ts';
 
 /** Name-like matches sort first so the cap never drops an exact name in favour of passing mentions. */
 const SEARCH_CANDIDATES = `
-MATCH (n)
-WHERE n.plan = $plan AND NOT n:Plan
-  AND ($labels IS NULL OR any(label IN labels(n) WHERE label IN $labels))
+MATCH (n:${PLAN_DATA_LABEL} {plan: $plan})
+WHERE ($labels IS NULL OR any(label IN labels(n) WHERE label IN $labels))
 WITH n,
   toLower(coalesce(n.name, '')) CONTAINS $lower
     OR toLower(coalesce(n.nameEn, '')) CONTAINS $lower
@@ -44,8 +43,8 @@ export async function readSearchCandidates(
 }
 
 const WITHOUT_PINYIN = `
-MATCH (n)
-WHERE n.plan = $plan AND n.pinyin IS NULL AND n.name IS NOT NULL
+MATCH (n:${PLAN_DATA_LABEL} {plan: $plan})
+WHERE n.pinyin IS NULL AND n.name IS NOT NULL
   AND any(label IN labels(n) WHERE label IN $labels)
 RETURN labels(n) AS labels, properties(n) AS props`;
 
