@@ -3,6 +3,8 @@
 import './styles/app.css';
 import './styles/views.css';
 import type { Core } from 'cytoscape';
+import { initActivePlan } from './api/active-plan.ts';
+import { fetchPlans } from './api/graph-api.ts';
 import { decodeUrlState, encodeUrlState } from './model/url-state.ts';
 import { mountApp } from './ui/app.ts';
 import type { AppState } from './ui/context.ts';
@@ -20,6 +22,8 @@ declare global {
 }
 
 const root = document.getElementById('app');
+// Which plan to show is settled before anything asks the API for plan data.
+if (root) await initActivePlan(fetchPlans);
 if (root) {
   // The views' navigation wraps the explorer; the explorer mounts inside it as before.
   const shell = prepareViewsShell(root);

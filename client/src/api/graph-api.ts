@@ -19,6 +19,7 @@ import type {
   SearchHit,
   Subgraph,
 } from '../types.ts';
+import { withActivePlan } from './active-plan.ts';
 import { getJson, query } from './http.ts';
 
 export interface GraphQuery {
@@ -53,7 +54,7 @@ export async function searchNodes(q: string, limit = 12, signal?: AbortSignal): 
 }
 
 export function exportUrl(format: 'graphml' | 'json', plan?: string): string {
-  return `/api/export${query({ plan, format })}`;
+  return withActivePlan(`/api/export${query({ plan, format })}`);
 }
 
 /** The node's main label: the first one of the model (import bookkeeping labels are skipped). */

@@ -1,6 +1,7 @@
 // fetch with the API's error contract: a non-2xx answer becomes an ApiError carrying the server's code, so
 // the UI can tell "Neo4j is down" (503 DB_UNAVAILABLE) from a bad request or a lost connection.
 import type { ApiErrorBody, ApiErrorCode } from '../types.ts';
+import { withActivePlan } from './active-plan.ts';
 
 export type ClientErrorCode = ApiErrorCode | 'NETWORK';
 
@@ -27,7 +28,7 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { Accept: 'application/json' }, signal });
+    response = await fetch(withActivePlan(path), { headers: { Accept: 'application/json' }, signal });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError('NETWORK', 0, 'The server cannot be reached.');

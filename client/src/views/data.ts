@@ -7,6 +7,7 @@ import type {
   PlanStats,
   PlanTextResponse,
 } from '../../../server/src/domain/types.ts';
+import { activePlan } from '../api/active-plan.ts';
 import { fetchPlans } from '../api/graph-api.ts';
 import { getJson, query } from '../api/http.ts';
 import type { CyEdgeData, CyElements, CyNodeData, PlanSummary } from '../types.ts';
@@ -93,7 +94,7 @@ export function createDataCache(): DataCache {
   const plan = () =>
     once('plan', async () => {
       const plans = await fetchPlans();
-      const first = plans[0];
+      const first = plans.find((p) => p.id === activePlan()) ?? plans[0];
       if (!first) throw new Error('No plan has been imported yet.');
       const [elements, text] = await Promise.all([
         getJson<CyElements>(`/api/graph${query({ plan: first.id })}`),

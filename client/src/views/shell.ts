@@ -2,6 +2,8 @@
 // Insights · Ledger · Dashboard, Audit for admins, and the account control), the page and each view's state
 // in the URL (`page` plus the view's own keys, merged with the explorer's keys, which the explorer rewrites on
 // every change), and the cross-view actions.
+
+import { activePlan, importedPlans, PLAN_KEY } from '../api/active-plan.ts';
 import { displayName } from '../model/i18n.ts';
 import type { MountedApp } from '../ui/app.ts';
 import { h } from '../ui/dom.ts';
@@ -29,7 +31,20 @@ import { mountReader } from './reader/reader-view.ts';
 import { mountTracer } from './tracer/tracer-view.ts';
 
 /** URL keys owned by the views; everything else belongs to the explorer. */
-const OWNED_KEYS = ['page', 'mb', 'md', 'ma', 'mc', 'tp', 'tp2', 'from', 'to', 'q', ...LEDGER_KEYS] as const;
+const OWNED_KEYS = [
+  PLAN_KEY,
+  'page',
+  'mb',
+  'md',
+  'ma',
+  'mc',
+  'tp',
+  'tp2',
+  'from',
+  'to',
+  'q',
+  ...LEDGER_KEYS,
+] as const;
 
 const PAGE_TITLES: Record<PageName, ViewKey> = {
   graph: 'pageGraph',
@@ -137,7 +152,10 @@ function startViews(
       writeUrl(false);
     },
     go(target, params = {}) {
+      // The plan stays while the page changes: every page shows the same plan.
+      const plan = owned.get(PLAN_KEY);
       for (const key of OWNED_KEYS) owned.delete(key);
+      if (plan) owned.set(PLAN_KEY, plan);
       if (target !== 'graph') owned.set('page', target);
       apply(params);
       writeUrl(true);
@@ -203,6 +221,7 @@ function startViews(
   );
   nav.replaceChildren(
     title,
+    ...planPicker(),
     h('div', { class: 'views-tabs' }, [...buttons.values()]),
     colouring.element,
     login.element,
@@ -242,4 +261,26 @@ function startViews(
     for (const off of offs) off();
     current?.view?.teardown();
   };
+}
+
+/**
+ * With several plans imported, a picker in the navigation: choosing one reloads the page on that plan, since
+ * every view's data, selection and scenes belong to one plan.
+ */
+function planPicker(): HTMLElement[] {
+  const plans = importedPlans();
+  if (plans.length < 2) return [];
+  const select = h('select', { class: 'views-plan', 'aria-label': 'Plan · 规划' });
+  for (const plan of plans) {
+    const option = h('option', { value: plan.id }, [plan.title]);
+    if (plan.id === activePlan()) option.selected = true;
+    select.append(option);
+  }
+  select.addEventListener('change', () => {
+    const params = new URLSearchParams({ [PLAN_KEY]: select.value });
+    const page = new URLSearchParams(window.location.search).get('page');
+    if (page) params.set('page', page);
+    window.location.assign(`${window.location.pathname}?${params}`);
+  });
+  return [select];
 }

@@ -12,16 +12,17 @@ import type {
   LedgerWriteResponse,
   PlanChecksResponse,
 } from '../../../../server/src/domain/ledger-types.ts';
+import { activePlan } from '../../api/active-plan.ts';
 import { fetchPlans } from '../../api/graph-api.ts';
 import { getJson, query } from '../../api/http.ts';
 import { session } from '../auth/session.ts';
 
 let planId: Promise<string> | null = null;
 
-/** The plan the ledger tracks: the first imported plan, as the other views show. */
+/** The plan the ledger tracks: the one the whole client shows. */
 export function ledgerPlan(): Promise<string> {
   planId ??= fetchPlans().then((plans) => {
-    const first = plans[0];
+    const first = plans.find((p) => p.id === activePlan()) ?? plans[0];
     if (!first) throw new Error('No plan has been imported yet.');
     return first.id;
   });

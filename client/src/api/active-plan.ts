@@ -1,0 +1,51 @@
+// Which plan the whole client shows. The server answers plan-scoped routes without `plan` only while one plan
+// is imported; with several, the client names one: the link's `plan` key, else the first imported plan.
+import type { PlanSummary } from '../types.ts';
+
+export const PLAN_KEY = 'plan';
+
+/** Routes that take `plan` as a query parameter (and reject or mis-scope requests without it). */
+const PLAN_SCOPED = new Set([
+  '/api/graph',
+  '/api/search',
+  '/api/agencies/matrix',
+  '/api/stats',
+  '/api/export',
+  '/api/checks',
+  '/api/ledger',
+  '/api/ledger/status',
+  '/api/ledger/dashboard',
+  '/api/ledger/blocked',
+  '/api/ledger/export',
+  '/api/ledger/review',
+]);
+
+let active: string | null = new URLSearchParams(window.location.search).get(PLAN_KEY);
+let plans: PlanSummary[] = [];
+
+/** Learns the imported plans once at start-up; a failure leaves requests unscoped (the error shows later). */
+export async function initActivePlan(load: () => Promise<PlanSummary[]>): Promise<void> {
+  try {
+    plans = await load();
+  } catch {
+    return;
+  }
+  if (!active || !plans.some((plan) => plan.id === active)) active = plans[0]?.id ?? null;
+}
+
+export function activePlan(): string | null {
+  return active;
+}
+
+export function importedPlans(): readonly PlanSummary[] {
+  return plans;
+}
+
+/** Adds the active plan to a plan-scoped API path that does not name one. */
+export function withActivePlan(path: string): string {
+  if (!active) return path;
+  const url = new URL(path, window.location.origin);
+  if (!PLAN_SCOPED.has(url.pathname) || url.searchParams.has(PLAN_KEY)) return path;
+  url.searchParams.set(PLAN_KEY, active);
+  return `${url.pathname}${url.search}`;
+}

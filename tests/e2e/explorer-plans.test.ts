@@ -1,0 +1,54 @@
+// With a second plan imported, the server no longer guesses which plan a request means: the explorer must
+// show one plan (the link's, else the first), offer the others in a picker, and keep the plan in its links.
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDriver } from '../../server/src/neo4j/driver.ts';
+import { importPlan } from '../../server/src/neo4j/plan-writer.ts';
+import { closeAll, openExplorer, settle } from './_explorer.ts';
+
+const SECOND_PLAN = 'tests/fixtures/plans/jiangbei-2021-innovation.md';
+
+function domainsOf(page: Awaited<ReturnType<typeof openExplorer>>) {
+  return page.evaluate(() =>
+    (window.__cy?.nodes('[label = "Domain"]') ?? []).map((d) => d.id().split(':')[0] as string),
+  );
+}
+
+describe('several imported plans', () => {
+  const neo4j = inject('e2eNeo4j');
+  const driver = createDriver(neo4j.uri, neo4j.username, neo4j.password);
+  let secondId = '';
+
+  beforeAll(async () => {
+    secondId = (await importPlan(driver, neo4j.database, { markdownPath: SECOND_PLAN })).planId;
+  });
+  afterAll(async () => {
+    // Leave the e2e database with the seed alone, as the other browser tests expect.
+    await driver.executeQuery(
+      'MATCH (n:PlanData {plan: $plan}) DETACH DELETE n WITH count(*) AS _ MATCH (p:Plan {id: $plan}) DETACH DELETE p',
+      { plan: secondId },
+      { database: neo4j.database },
+    );
+    await driver.close();
+  });
+  afterEach(closeAll);
+
+  it('shows the plan named in the link and only that plan', async () => {
+    const page = await openExplorer(`/?plan=${encodeURIComponent(secondId)}`);
+    const planIds = new Set(await domainsOf(page));
+    expect([...planIds]).toEqual([secondId]);
+    await expect(page.locator('select.views-plan').inputValue()).resolves.toBe(secondId);
+  });
+
+  it('shows the first plan when the link names none, and switches plans from the picker', async () => {
+    const page = await openExplorer('/');
+    const first = await domainsOf(page);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first).not.toContain(secondId);
+    await Promise.all([
+      page.waitForURL(/plan=/, { waitUntil: 'load' }),
+      page.selectOption('select.views-plan', secondId),
+    ]);
+    await settle(page);
+    expect(new Set(await domainsOf(page))).toEqual(new Set([secondId]));
+  });
+});
