@@ -1,6 +1,6 @@
 // Runs the server: checks the port, connects Neo4j, serves API + client on HOST:PORT, and shuts down
 // cleanly (drain requests, close the driver, stop the embedded Neo4j it started).
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { Router } from 'express';
 import type { Logger } from 'pino';
 import { isLoopbackHost } from './api/require-editor.ts';
@@ -31,6 +31,16 @@ export interface RunOptions {
   say?: (line: string) => void;
 }
 
+/**
+ * Node refuses request lines over 16 KiB with a bare 431; a long Chinese search (10,000 characters are
+ * ~90 KB percent-encoded) should instead reach the API's validation and get its JSON 400.
+ */
+export const MAX_HEADER_BYTES = 256 * 1024;
+
+export function createHttpServer(app: RequestListener): Server {
+  return createServer({ maxHeaderSize: MAX_HEADER_BYTES }, app);
+}
+
 export async function assertPortFree(host: string, port: number): Promise<void> {
   if (await portInUse(port, host === '0.0.0.0' ? '127.0.0.1' : host)) {
     throw new PortBusyError(
@@ -58,7 +68,7 @@ export async function runServer(options: RunOptions): Promise<RunningServer> {
       apiRouters: options.apiRouters?.(connection) ?? [],
     });
     const server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+      const s = createHttpServer(app).listen(config.PORT, config.HOST, () => resolve(s));
       s.once('error', (error: NodeJS.ErrnoException) =>
         reject(
           error.code === 'EADDRINUSE'

@@ -4,6 +4,7 @@ import type express from 'express';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../../server/src/domain/types.ts';
+import { createHttpServer } from '../../../server/src/index.ts';
 import { graphFingerprint } from '../_db.ts';
 import { apiApp, importSeed } from './_seeded-app.ts';
 
@@ -94,6 +95,14 @@ describe('GET /api/search treats any text as text', () => {
     const { hits } = await search('“互联网+”');
     expect(hits.length).toBeGreaterThan(0);
     expect(hits[0]?.snippet).toContain('«“互联网+”»');
+  });
+
+  it('answers a 10,000-character Chinese query with a JSON 400 naming q, not a bare header error', async () => {
+    const res = await request(createHttpServer(app))
+      .get(`/api/search?q=${encodeURIComponent('哈'.repeat(10_000))}`)
+      .expect(400);
+    expect(res.body.error.code).toBe('INVALID_REQUEST');
+    expect(res.body.error.details[0].path).toEqual(['query', 'q']);
   });
 
   it('refuses a 10,000-character query, an empty one and a zero limit with 400 naming q', async () => {
