@@ -45,6 +45,15 @@ export async function readPlans(tx: ReadTx): Promise<PlanSummary[]> {
   });
 }
 
+const PLAN_IDS = 'MATCH (p:Plan) RETURN p.id AS id ORDER BY id';
+
+export async function readPlanIds(tx: ReadTx): Promise<string[]> {
+  const result = await tx.run<{ id: unknown }>(PLAN_IDS);
+  return result.records
+    .map((record) => record.get('id'))
+    .filter((id): id is string => typeof id === 'string');
+}
+
 const PLAN_TEXT = 'MATCH (p:Plan {id: $plan}) RETURN p.text AS text LIMIT 1';
 
 export async function readPlanText(tx: ReadTx, plan: string): Promise<string | null> {
