@@ -33,8 +33,18 @@ export function createApp(deps: AppDeps): express.Express {
         'req.headers.authorization',
         'res.headers["set-cookie"]',
       ],
-      // Health probes every few seconds would drown the log.
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // One short line per request (method, path, status, latency): full headers made every line ~2 KB.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string; remoteAddress: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+          remoteAddress: req.remoteAddress,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      // Health probes every few seconds and static files would drown the log.
+      autoLogging: { ignore: (req) => req.url === '/api/health' || !req.url?.startsWith('/api/') },
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     }),
