@@ -144,10 +144,15 @@ const en: Record<MessageKey, string> = {
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
-export function t(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+/** Fills `{name}` placeholders; an unknown name stays visible rather than vanishing. */
+export function fillTemplate(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in values ? String(values[name]) : whole,
   );
+}
+
+export function t(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
+  return fillTemplate(MESSAGES[lang][key], values);
 }
 
 const LABEL_NAMES: Record<NodeLabel, [string, string]> = {

@@ -1,5 +1,7 @@
 // The views' interface strings in both languages (the explorer keeps its own table in model/i18n.ts). Keys
 // come from the Chinese table, so a string missing in English fails to compile.
+
+import { fillTemplate } from '../model/i18n.ts';
 import type { Lang } from '../types.ts';
 
 const zh = {
@@ -222,7 +224,5 @@ const en: Record<ViewKey, string> = {
 const MESSAGES: Record<Lang, Record<ViewKey, string>> = { zh, en };
 
 export function vt(lang: Lang, key: ViewKey, values: Record<string, string | number> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return fillTemplate(MESSAGES[lang][key], values);
 }

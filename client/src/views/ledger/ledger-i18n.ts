@@ -2,6 +2,7 @@
 // table so the ledger can grow without crowding it. Keys come from the Chinese table: a string missing in
 // English fails to compile.
 import type { LedgerStatus } from '../../../../server/src/domain/ledger-types.ts';
+import { fillTemplate } from '../../model/i18n.ts';
 import type { Lang } from '../../types.ts';
 
 const zh = {
@@ -289,9 +290,7 @@ const en: Record<LedgerKey, string> = {
 const MESSAGES: Record<Lang, Record<LedgerKey, string>> = { zh, en };
 
 export function lt(lang: Lang, key: LedgerKey, values: Record<string, string | number> = {}): string {
-  return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return fillTemplate(MESSAGES[lang][key], values);
 }
 
 export const statusText = (lang: Lang, status: LedgerStatus): string => lt(lang, `status_${status}`);
