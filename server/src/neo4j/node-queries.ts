@@ -66,64 +66,86 @@ export async function readNodeId(tx: ReadTx, id: string): Promise<NodeId | null>
   return typeof found === 'string' ? asNodeId(found) : null;
 }
 
-const NEXT_RING = `
-UNWIND $frontier AS frontierId
-${nodeById('n', 'frontierId', 'frontierId')}
-MATCH (n)-[r]-(m)
-WHERE NOT m.id IN $seen
-  AND ($types IS NULL OR type(r) IN $types)
-  AND ($labels IS NULL OR any(label IN labels(m) WHERE label IN $labels))
-WITH DISTINCT m
-ORDER BY m.id
-LIMIT $take
-RETURN labels(m) AS labels, properties(m) AS props`;
+const NEIGHBOUR_FILTER = `m.id IS NOT NULL AND m.id <> n.id
+    AND ($types IS NULL OR type(r) IN $types)
+    AND ($labels IS NULL OR any(label IN labels(m) WHERE label IN $labels))`;
 
-const EDGES_AMONG = `
-UNWIND $ids AS startId
-${nodeById('a', 'startId', 'startId')}
-MATCH (a)-[r]->(b)
-WHERE b.id IN $ids AND ($types IS NULL OR type(r) IN $types)
-RETURN type(r) AS type, a.id AS s, b.id AS e, properties(r) AS props`;
+/**
+ * Ring `k` of a breadth-first walk: the distinct neighbours of ring `k - 1` (the centre for the first) not
+ * reached before, in id order. Each ring takes at most `$take` (the whole limit plus one), so the query's work
+ * is bounded whatever the graph's density; the caller keeps what fits and tells whether anything was cut.
+ */
+function ringSubquery(k: number): string {
+  const earlier = Array.from({ length: k - 1 }, (_, i) => `ring${i + 1}`);
+  const frontier = k === 1 ? 'MATCH (n)-[r]-(m)' : `UNWIND ring${k - 1} AS f MATCH (f)-[r]-(m)`;
+  const notSeen = earlier.map((ring) => ` AND NOT m IN ${ring}`).join('');
+  return `CALL (${['n', ...earlier].join(', ')}) {
+  ${frontier}
+  WHERE ${NEIGHBOUR_FILTER}${notSeen}
+  WITH DISTINCT m ORDER BY m.id LIMIT $take
+  RETURN collect(m) AS ring${k}
+}`;
+}
 
-const NODE_ROW = `${nodeById('n', '$id')} RETURN labels(n) AS labels, properties(n) AS props LIMIT 1`;
+/**
+ * The whole neighbourhood in one statement (centre, rings, relationships among everything reached), so a
+ * request costs one round trip to Neo4j rather than one per ring; depth is a validated 1–3, so there are
+ * three fixed query texts.
+ */
+function neighbourhoodQuery(depth: number): string {
+  const rings = Array.from({ length: depth }, (_, i) => `ring${i + 1}`);
+  return `${nodeById('n', '$id')}
+WITH n LIMIT 1
+${rings.map((_, i) => ringSubquery(i + 1)).join('\n')}
+WITH n, [${rings.join(', ')}] AS rings, [n] + ${rings.join(' + ')} AS reached
+CALL (reached) {
+  UNWIND reached AS a
+  MATCH (a)-[r]->(b)
+  WHERE b IN reached AND ($types IS NULL OR type(r) IN $types)
+  RETURN collect({type: type(r), s: a.id, e: b.id, props: properties(r)}) AS edges
+}
+RETURN labels(n) AS labels, properties(n) AS props,
+  [ring IN rings | [m IN ring | {labels: labels(m), props: properties(m)}]] AS rings, edges`;
+}
 
-/** Breadth-first, one ring per query, so depth and the node limit bound the work however dense the graph. */
+const NEIGHBOURHOOD_QUERIES = new Map([1, 2, 3].map((depth) => [depth, neighbourhoodQuery(depth)]));
+
+interface NeighbourhoodRow extends NodeRow {
+  rings: NodeRow[][];
+  edges: EdgeRow[];
+}
+
+/** Breadth-first, ring by ring: a ring that does not fit the limit is cut in id order and ends the walk. */
 export async function readNeighborhood(
   tx: ReadTx,
   id: string,
   query: NeighborhoodQuery,
 ): Promise<(Subgraph & { truncated: boolean }) | null> {
-  const centerResult = await tx.run<NodeRow>(NODE_ROW, { id });
-  const centerRecord = centerResult.records[0];
-  if (!centerRecord) return null;
-  const center = nodeFromRow(withoutPlanText(centerRecord.toObject()));
+  const text = NEIGHBOURHOOD_QUERIES.get(query.depth);
+  if (!text) throw new Error(`neighbourhood depth must be 1, 2 or 3, not ${query.depth}`);
+  const result = await tx.run<NeighbourhoodRow>(text, {
+    id,
+    types: query.types,
+    labels: query.labels,
+    take: neo4j.int(query.limit + 1),
+  });
+  const record = result.records[0];
+  if (!record) return null;
+  const center = nodeFromRow(withoutPlanText({ labels: record.get('labels'), props: record.get('props') }));
   if (!center) return null;
   const nodes: GraphNode[] = [center];
-  const seen = [id];
-  let frontier = [id];
   let truncated = false;
-  for (let ring = 1; ring <= query.depth && frontier.length > 0 && !truncated; ring++) {
+  for (const ring of record.get('rings')) {
+    if (ring.length === 0) break;
     const room = query.limit - nodes.length;
-    const result = await tx.run<NodeRow>(NEXT_RING, {
-      frontier,
-      seen,
-      types: query.types,
-      labels: query.labels,
-      take: neo4j.int(room + 1),
-    });
-    const found = uniqueNodes(
-      result.records.map((record) => nodeFromRow(withoutPlanText(record.toObject()))),
-    );
+    const found = uniqueNodes(ring.map((row) => nodeFromRow(withoutPlanText(row))));
     if (found.length > room) truncated = true;
-    const kept = found.slice(0, room);
-    nodes.push(...kept);
-    frontier = kept.map((node) => node.id);
-    seen.push(...frontier);
+    nodes.push(...found.slice(0, room));
+    if (truncated) break;
   }
-  const edges = await tx.run<EdgeRow>(EDGES_AMONG, { ids: seen, types: query.types });
-  return {
-    nodes: uniqueNodes(nodes),
-    edges: edgesFromRows(edges.records.map((record) => record.toObject())),
-    truncated,
-  };
+  const kept = new Set<string>(nodes.map((node) => node.id));
+  const edges = record
+    .get('edges')
+    .filter((edge) => edge.s !== null && edge.e !== null && kept.has(edge.s) && kept.has(edge.e));
+  return { nodes: uniqueNodes(nodes), edges: edgesFromRows(edges), truncated };
 }
