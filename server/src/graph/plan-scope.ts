@@ -2,29 +2,30 @@
 import { AppError } from '../domain/errors.ts';
 import type { GraphRepository } from './repository.ts';
 
+/** How many plan ids an error lists: enough to spot a typo, not a thousand-plan answer. */
+const LISTED_PLANS = 50;
+
 /**
- * Runs on every plan-scoped request, so it reads plan ids only: counting each plan's nodes here cost
- * hundreds of milliseconds per request with a hundred plans imported.
+ * Runs on every plan-scoped request, so it costs one index seek (or reads two ids): counting each plan's
+ * nodes here cost hundreds of milliseconds per request with a hundred plans imported, and even listing
+ * every plan id grows with the corpus.
  */
 export async function resolvePlan(
   repo: GraphRepository,
   requested: string | undefined,
 ): Promise<{ id: string }> {
-  const plans = (await repo.planIds()).map((id) => ({ id }));
   if (requested !== undefined) {
-    const plan = plans.find((p) => p.id === requested);
-    if (!plan) {
-      throw new AppError('NOT_FOUND', `No plan with id "${requested}" is imported.`, {
-        details: { plan: requested, available: plans.map((p) => p.id) },
-      });
-    }
-    return plan;
+    if (await repo.hasPlan(requested)) return { id: requested };
+    throw new AppError('NOT_FOUND', `No plan with id "${requested}" is imported.`, {
+      details: { plan: requested, available: await repo.planIds(LISTED_PLANS) },
+    });
   }
+  const plans = (await repo.planIds(2)).map((id) => ({ id }));
   const [only, ...others] = plans;
   if (!only) throw new AppError('NOT_FOUND', 'No plan is imported yet: run `npm run import -- <plan.md>`.');
   if (others.length > 0) {
     throw new AppError('INVALID_REQUEST', 'Several plans are imported: name one with the `plan` parameter.', {
-      details: { available: plans.map((p) => p.id) },
+      details: { available: await repo.planIds(LISTED_PLANS) },
     });
   }
   return only;

@@ -60,7 +60,9 @@ export interface ReadOnlyQuery {
 export interface GraphRepository {
   plans(): Promise<PlanSummary[]>;
   /** Ids of the imported plans, sorted: cheap, unlike plans(), which counts every plan's nodes. */
-  planIds(): Promise<string[]>;
+  /** Plan ids in order, the first `limit` of them. */
+  planIds(limit?: number): Promise<string[]>;
+  hasPlan(id: string): Promise<boolean>;
   planText(planId: string): Promise<string | null>;
   /** All nodes and relationships of a plan (the Plan node's full text left out unless asked for). */
   planGraph(planId: string, options?: { withPlanText?: boolean }): Promise<Subgraph>;

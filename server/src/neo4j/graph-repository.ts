@@ -4,7 +4,7 @@ import type { GraphRepository } from '../graph/repository.ts';
 import { runReadOnlyQuery } from './cypher-console.ts';
 import { readNeighborhood, readNodeId, readNodeWithRelationships } from './node-queries.ts';
 import { readShortestPaths } from './path-queries.ts';
-import { readPlanGraph, readPlanIds, readPlans, readPlanText } from './plan-queries.ts';
+import { readHasPlan, readPlanGraph, readPlanIds, readPlans, readPlanText } from './plan-queries.ts';
 import { readTransaction } from './read-session.ts';
 import { readNamesWithoutPinyin, readSearchCandidates } from './search-queries.ts';
 
@@ -12,7 +12,8 @@ export function neo4jGraphRepository(driver: Driver, database: string): GraphRep
   const read = <T>(work: Parameters<typeof readTransaction<T>>[2]) => readTransaction(driver, database, work);
   return {
     plans: () => read(readPlans),
-    planIds: () => read(readPlanIds),
+    planIds: (limit) => read((tx) => readPlanIds(tx, limit)),
+    hasPlan: (id) => read((tx) => readHasPlan(tx, id)),
     planText: (plan) => read((tx) => readPlanText(tx, plan)),
     planGraph: (plan, options) => read((tx) => readPlanGraph(tx, plan, options?.withPlanText ?? false)),
     node: (id) => read((tx) => readNodeWithRelationships(tx, id)),

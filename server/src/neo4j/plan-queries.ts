@@ -1,5 +1,6 @@
 // Plans, their counts and texts, and a whole plan's nodes and relationships.
 
+import neo4j from 'neo4j-driver';
 import { NODE_LABELS, NodeLabel, PLAN_DATA_LABEL } from '../domain/model.ts';
 import type { PlanSummary, Subgraph } from '../domain/types.ts';
 import { type EdgeRow, edgesFromRows, type NodeRow, nodeFromRow, uniqueNodes } from './graph-mapper.ts';
@@ -45,13 +46,20 @@ export async function readPlans(tx: ReadTx): Promise<PlanSummary[]> {
   });
 }
 
-const PLAN_IDS = 'MATCH (p:Plan) RETURN p.id AS id ORDER BY id';
+const PLAN_IDS = 'MATCH (p:Plan) RETURN p.id AS id ORDER BY id LIMIT $limit';
 
-export async function readPlanIds(tx: ReadTx): Promise<string[]> {
-  const result = await tx.run<{ id: unknown }>(PLAN_IDS);
+export async function readPlanIds(tx: ReadTx, limit = Number.MAX_SAFE_INTEGER): Promise<string[]> {
+  const result = await tx.run<{ id: unknown }>(PLAN_IDS, { limit: neo4j.int(limit) });
   return result.records
     .map((record) => record.get('id'))
     .filter((id): id is string => typeof id === 'string');
+}
+
+const HAS_PLAN = 'MATCH (p:Plan {id: $id}) RETURN count(p) > 0 AS found';
+
+export async function readHasPlan(tx: ReadTx, id: string): Promise<boolean> {
+  const result = await tx.run<{ found: boolean }>(HAS_PLAN, { id });
+  return result.records[0]?.get('found') === true;
 }
 
 const PLAN_TEXT = 'MATCH (p:Plan {id: $plan}) RETURN p.text AS text LIMIT 1';
