@@ -40,7 +40,8 @@ interface CyElement {
 
 interface GraphResponse {
   nodes: Array<{ data: { id: string; name: string } }>;
-  edges: Array<{ data: { id: string; source: string; target: string } }>;
+  /** The overview sends an edge id only where `source|type|target` would not tell edges apart. */
+  edges: Array<{ data: { id?: string; source: string; target: string; type: string } }>;
 }
 
 const TIMEOUT_MS = 180_000;
@@ -66,8 +67,10 @@ async function elementsFor(apiUrl: string, planIds: string[], target: number) {
         position: { x: originX + (i % side) * 40, y: originY + Math.floor(i / side) * 40 },
       });
     });
-    for (const edge of graph.edges)
-      elements.push({ data: { id: edge.data.id, source: edge.data.source, target: edge.data.target } });
+    for (const { data } of graph.edges) {
+      const id = data.id ?? `${data.source}|${data.type}|${data.target}`;
+      elements.push({ data: { id, source: data.source, target: data.target } });
+    }
     plans.push(plan);
   }
   return { elements, plans };

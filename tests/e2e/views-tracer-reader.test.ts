@@ -32,7 +32,7 @@ describe('the pilot tracer', () => {
     ];
     const graph = await api<{ nodes: Array<{ data: { id: string; label: string; text?: string } }> }>(
       page,
-      '/api/graph?labels=Task',
+      '/api/graph?labels=Task&detail=full',
     );
     const naming = graph.nodes
       .filter((node) => names.some((name) => node.data.text?.includes(name)))

@@ -1,6 +1,8 @@
-// The API routes the explorer calls, with typed answers. Sub-graphs (neighbourhoods, paths) arrive as
-// GraphNode/GraphEdge and are turned into the same Cytoscape data the overview uses.
+// The API routes the explorer calls, with typed answers. The overview arrives slim and sub-graphs
+// (neighbourhoods, paths) arrive as GraphNode/GraphEdge; both are turned into the same Cytoscape data, with the
+// edge ids the rest of the API uses, so fragments of one edge meet under one id.
 import type {
+  CyOverviewElements,
   NeighborhoodResponse,
   PathsResponse,
   PlansResponse,
@@ -31,8 +33,37 @@ export async function fetchPlans(signal?: AbortSignal): Promise<PlanSummary[]> {
   return (await getJson<PlansResponse>('/api/plans', signal)).plans;
 }
 
-export function fetchGraph(params: GraphQuery, signal?: AbortSignal): Promise<CyElements> {
-  return getJson<CyElements>(`/api/graph${query({ plan: params.plan, labels: params.labels })}`, signal);
+/** The plan's overview: enough to draw and filter; texts and evidence come with fetchNode. */
+export async function fetchGraph(params: GraphQuery, signal?: AbortSignal): Promise<CyElements> {
+  const path = `/api/graph${query({ plan: params.plan, labels: params.labels })}`;
+  return overviewToElements(await getJson<CyOverviewElements>(path, signal));
+}
+
+/** Every property of the same elements, for exporting what the view shows. */
+export function fetchFullGraph(params: GraphQuery, signal?: AbortSignal): Promise<CyElements> {
+  return getJson<CyElements>(
+    `/api/graph${query({ plan: params.plan, labels: params.labels, detail: 'full' })}`,
+    signal,
+  );
+}
+
+/** The overview as the explorer's Cytoscape data; an edge without an id gets the API's `source|type|target`. */
+export function overviewToElements(overview: CyOverviewElements): CyElements {
+  const nodes = overview.nodes.map(({ data }) => {
+    const { nameEn, parent, ...rest } = data;
+    const node: CyNodeData = {
+      ...rest,
+      labels: [data.label],
+      nameEn: nameEn ?? null,
+      parent: parent ?? null,
+    };
+    return { data: node };
+  });
+  const edges = overview.edges.map(({ data }) => {
+    const edge: CyEdgeData = { ...data, id: data.id ?? `${data.source}|${data.type}|${data.target}` };
+    return { data: edge };
+  });
+  return { nodes, edges };
 }
 
 export function fetchNode(id: string, signal?: AbortSignal): Promise<NodeDetails> {

@@ -62,7 +62,7 @@ export interface AppActions {
   zoomBy(factor: number): void;
   exportPng(): Promise<void>;
   exportSvg(): void;
-  exportViewData(format: 'json' | 'graphml'): void;
+  exportViewData(format: 'json' | 'graphml'): Promise<void>;
   copyLink(): Promise<boolean>;
 }
 

@@ -2,7 +2,14 @@
 // the URL and the components in line. View changes go through the undo history; selection, language and
 // found paths do not (they are what the reader looks at, not the view they built).
 
-import { fetchGraph, fetchNeighbors, fetchNode, fetchPaths, subgraphToElements } from '../api/graph-api.ts';
+import {
+  fetchFullGraph,
+  fetchGraph,
+  fetchNeighbors,
+  fetchNode,
+  fetchPaths,
+  subgraphToElements,
+} from '../api/graph-api.ts';
 import { ApiError } from '../api/http.ts';
 import {
   BASE_FRAGMENT,
@@ -19,7 +26,7 @@ import { type MessageKey, t } from '../model/i18n.ts';
 import { encodeUrlState } from '../model/url-state.ts';
 import * as actions from '../model/view-state.ts';
 import { OVERVIEW_LABELS } from '../model/vocabulary.ts';
-import type { CyEdgeData, CyNodeData, UrlState, ViewState } from '../types.ts';
+import type { CyEdgeData, CyElements, CyNodeData, UrlState, ViewState } from '../types.ts';
 import type { GraphView } from '../view/graph-view.ts';
 import { usesCompounds } from '../view/layouts.ts';
 import type { AppContext, AppState } from './context.ts';
@@ -335,9 +342,19 @@ export function createController(view: GraphView, initial: UrlState): Controller
     exportSvg() {
       download(new Blob([view.svg()], { type: 'image/svg+xml' }), 'reform-graph.svg');
     },
-    exportViewData(format) {
-      const nodes: CyNodeData[] = visibleNodes();
-      const edges: CyEdgeData[] = visibleEdges();
+    async exportViewData(format) {
+      // The overview holds slim elements; the file carries every property, as the plan's export does.
+      let complete: CyElements;
+      try {
+        complete = await fetchFullGraph({ labels: OVERVIEW_LABELS });
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      const fullNodes = new Map(complete.nodes.map(({ data }) => [data.id, data]));
+      const fullEdges = new Map(complete.edges.map(({ data }) => [data.id, data]));
+      const nodes: CyNodeData[] = visibleNodes().map((node) => fullNodes.get(node.id) ?? node);
+      const edges: CyEdgeData[] = visibleEdges().map((edge) => fullEdges.get(edge.id) ?? edge);
       if (format === 'json') {
         const text = JSON.stringify(toCytoscapeJson(nodes, edges), null, 2);
         download(new Blob([text], { type: 'application/json' }), 'reform-graph-view.json');

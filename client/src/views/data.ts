@@ -97,7 +97,8 @@ export function createDataCache(): DataCache {
       const first = plans.find((p) => p.id === activePlan()) ?? plans[0];
       if (!first) throw new Error('No plan has been imported yet.');
       const [elements, text] = await Promise.all([
-        getJson<CyElements>(`/api/graph${query({ plan: first.id })}`),
+        // The views read texts and offsets of every part of the plan, so they ask for every property.
+        getJson<CyElements>(`/api/graph${query({ plan: first.id, detail: 'full' })}`),
         getJson<PlanTextResponse>(`/api/plans/${encodeURIComponent(first.id)}/text`),
       ]);
       return { plan: first, graph: new PlanGraphIndex(elements), text: text.text };

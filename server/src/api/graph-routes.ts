@@ -5,7 +5,9 @@ import { defineRoute } from './route.ts';
 import {
   basisParam,
   cyElementsSchema,
+  cyOverviewElementsSchema,
   domainsParam,
+  graphDetailParam,
   jsonResponse,
   labelsParam,
   planIdSchema,
@@ -17,7 +19,10 @@ export function graphRoutes({ router, registry, services }: RouteContext): void 
     method: 'get',
     path: '/graph',
     summary: "A plan's graph as Cytoscape.js elements, optionally narrowed",
-    description: 'Answers with an ETag (send If-None-Match to get 304) and compresses with gzip or brotli.',
+    description:
+      'By default a slim overview (names cut short, no texts or evidence: GET /api/nodes/{id} has them); ' +
+      '`detail=full` sends every property. Answers with an ETag (send If-None-Match to get 304) and ' +
+      'compresses with gzip or brotli.',
     tags: ['graph'],
     request: {
       query: z.object({
@@ -26,16 +31,24 @@ export function graphRoutes({ router, registry, services }: RouteContext): void 
         types: typesParam.optional(),
         domains: domainsParam.optional(),
         basis: basisParam.optional(),
+        detail: graphDetailParam.optional(),
       }),
     },
-    responses: jsonResponse('Elements', cyElementsSchema),
+    responses: jsonResponse(
+      'Elements: the overview, or with `detail=full` the complete elements',
+      z.union([cyOverviewElementsSchema, cyElementsSchema]),
+    ),
     handler: async ({ query }, _req, res) => {
-      const elements = await services.graph(query.plan, {
+      const filter = {
         labels: query.labels ?? null,
         types: query.types ?? null,
         domains: query.domains ?? null,
         basis: query.basis ?? null,
-      });
+      };
+      const elements =
+        query.detail === 'full'
+          ? await services.fullGraph(query.plan, filter)
+          : await services.graph(query.plan, filter);
       // Revalidate every time: the ETag makes an unchanged graph cost a 304.
       res.set('Cache-Control', 'no-cache').json(elements);
     },

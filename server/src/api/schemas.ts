@@ -2,7 +2,7 @@
 // OpenAPI document, and the error body every route may answer with.
 import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { Basis, NODE_LABELS, NodeLabel, REL_TYPES, RelType } from '../domain/model.ts';
+import { Basis, DependencyKind, NODE_LABELS, NodeLabel, REL_TYPES, RelType } from '../domain/model.ts';
 
 /** Our ids (`harbin-2016:task:3.1.2`): printable, no whitespace, quotes or brackets. */
 export const nodeIdSchema = z
@@ -129,8 +129,51 @@ export const cyElementsSchema = z
   })
   .meta({
     id: 'CyElements',
-    description: 'Cytoscape.js elements JSON; tasks carry their domain as `parent`.',
+    description: 'Cytoscape.js elements JSON with every property; tasks carry their domain as `parent`.',
   });
+
+export const cyOverviewElementsSchema = z
+  .object({
+    nodes: z.array(
+      z.object({
+        data: z.object({
+          id: z.string(),
+          label: z.enum(NodeLabel),
+          name: z.string().meta({
+            description: "Display name; a measure's sentence or a long name is cut short and ends in '…'.",
+          }),
+          nameEn: z.string().optional(),
+          parent: z.string().optional().meta({ description: "A task's domain." }),
+        }),
+      }),
+    ),
+    edges: z.array(
+      z.object({
+        data: z.object({
+          id: z.string().optional().meta({
+            description:
+              'Only where it is not `source|type|target` (several edges of one type between a pair).',
+          }),
+          source: z.string(),
+          target: z.string(),
+          type: z.enum(RelType),
+          basis: z.enum(Basis).optional(),
+          weight: z.number().optional(),
+          kind: z.enum(DependencyKind).optional(),
+        }),
+      }),
+    ),
+  })
+  .meta({
+    id: 'CyOverviewElements',
+    description:
+      'Cytoscape.js elements JSON trimmed to what drawing and filtering need: fields without a value are left ' +
+      'out; texts, quotes and offsets are at GET /api/nodes/{id} (or ask for `detail=full`).',
+  });
+
+export const graphDetailParam = z
+  .enum(['overview', 'full'])
+  .meta({ description: '`overview` (default): the slim elements; `full`: every property of every element.' });
 
 const evidenceShape = { quote: z.string(), start: z.number().int(), end: z.number().int() };
 

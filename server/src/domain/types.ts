@@ -66,6 +66,36 @@ export interface CyElements {
   edges: Array<{ data: CyEdgeData }>;
 }
 
+/**
+ * A node as GET /api/graph sends it by default: enough to draw, filter and label it. A name that is a whole
+ * passage (a measure's sentence) or very long is cut and ends in '…'; the full node, with its text and
+ * evidence, is at GET /api/nodes/:id. Absent fields have no value.
+ */
+export interface CyOverviewNodeData {
+  id: string;
+  label: NodeLabel;
+  name: string;
+  nameEn?: string;
+  parent?: string;
+}
+/**
+ * An edge of the overview. `id` is sent only where it is not `${source}|${type}|${target}` (one pair holding
+ * several edges of a type), so a client restores the ids GraphEdge carries elsewhere in the API.
+ */
+export interface CyOverviewEdgeData {
+  id?: string;
+  source: string;
+  target: string;
+  type: RelType;
+  basis?: Basis;
+  weight?: number;
+  kind?: DependencyKind;
+}
+export interface CyOverviewElements {
+  nodes: Array<{ data: CyOverviewNodeData }>;
+  edges: Array<{ data: CyOverviewEdgeData }>;
+}
+
 // ---- API DTOs ----
 export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string; details?: unknown };

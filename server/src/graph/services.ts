@@ -5,6 +5,7 @@ import type { Basis, NodeLabel } from '../domain/model.ts';
 import type {
   AgencyMatrix,
   CyElements,
+  CyOverviewElements,
   CypherResponse,
   ExportFormat,
   NeighborhoodResponse,
@@ -17,7 +18,7 @@ import type {
   SearchResponse,
 } from '../domain/types.ts';
 import { agencyMatrix } from './agency-matrix.ts';
-import { toCyElements } from './cy-elements.ts';
+import { toCyElements, toCyOverview } from './cy-elements.ts';
 import { toGraphml } from './export/graphml.ts';
 import { neo4jCsvZip } from './export/neo4j-csv.ts';
 import { filterGraph, type GraphFilter } from './graph-filter.ts';
@@ -68,7 +69,14 @@ export function createGraphServices(repo: GraphRepository, limits: CypherLimits)
       return { plan: plan.id, from: start, to: end, length: text.length, text: text.slice(start, end) };
     },
 
-    async graph(planId: string | undefined, filter: GraphFilter): Promise<CyElements> {
+    /** The overview the explorer draws first: names cut short, no texts, quotes or offsets. */
+    async graph(planId: string | undefined, filter: GraphFilter): Promise<CyOverviewElements> {
+      const plan = await resolvePlan(repo, planId);
+      return toCyOverview(filterGraph(await repo.planGraph(plan.id), filter));
+    },
+
+    /** Every property of every element, for views that read texts and offsets of the whole plan. */
+    async fullGraph(planId: string | undefined, filter: GraphFilter): Promise<CyElements> {
       const plan = await resolvePlan(repo, planId);
       return toCyElements(filterGraph(await repo.planGraph(plan.id), filter));
     },

@@ -2,7 +2,11 @@
 import type express from 'express';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CyElements, PlansResponse, PlanTextResponse } from '../../../server/src/domain/types.ts';
+import type {
+  CyOverviewElements,
+  PlansResponse,
+  PlanTextResponse,
+} from '../../../server/src/domain/types.ts';
 import { apiApp, column, count, importSeed, SEED_PLAN } from './_seeded-app.ts';
 
 let app: express.Express;
@@ -56,7 +60,7 @@ describe('GET /api/plans/:id/text', () => {
 describe('GET /api/graph', () => {
   it('returns every node and relationship of the plan as Cytoscape.js elements', async () => {
     const res = await request(app).get('/api/graph').expect(200);
-    const body = res.body as CyElements;
+    const body = res.body as CyOverviewElements;
     expect(body.nodes).toHaveLength(
       await count('MATCH (n {plan: $plan}) RETURN count(n)', { plan: SEED_PLAN }),
     );
@@ -66,12 +70,13 @@ describe('GET /api/graph', () => {
       expect(ids.has(edge.data.source)).toBe(true);
       expect(ids.has(edge.data.target)).toBe(true);
     }
-    expect(new Set(body.edges.map((edge) => edge.data.id)).size).toBe(body.edges.length);
+    const edgeIds = body.edges.map(({ data }) => data.id ?? `${data.source}|${data.type}|${data.target}`);
+    expect(new Set(edgeIds).size).toBe(body.edges.length);
   });
 
   it('gives every task its domain as compound parent, as the database links them', async () => {
     const res = await request(app).get('/api/graph').expect(200);
-    const body = res.body as CyElements;
+    const body = res.body as CyOverviewElements;
     const pairs = await column<[string, string]>(
       'MATCH (d:Domain)-[:HAS_TASK]->(t:Task) RETURN [t.id, d.id]',
     );
@@ -96,7 +101,7 @@ describe('GET /api/graph', () => {
 
   it('keeps only the asked labels and relationship types', async () => {
     const res = await request(app).get('/api/graph?labels=Domain,Task&types=HAS_TASK').expect(200);
-    const body = res.body as CyElements;
+    const body = res.body as CyOverviewElements;
     expect(new Set(body.nodes.map((node) => node.data.label))).toEqual(new Set(['Domain', 'Task']));
     expect(new Set(body.edges.map((edge) => edge.data.type))).toEqual(new Set(['HAS_TASK']));
     expect(body.edges).toHaveLength(await count('MATCH (:Domain)-[r:HAS_TASK]->(:Task) RETURN count(r)'));
@@ -105,7 +110,7 @@ describe('GET /api/graph', () => {
   it('narrows to one domain: its tasks only, and the agencies they involve', async () => {
     const [domain] = await column<string>('MATCH (d:Domain {number: 1}) RETURN d.id');
     const res = await request(app).get(`/api/graph?domains=${domain}`).expect(200);
-    const body = res.body as CyElements;
+    const body = res.body as CyOverviewElements;
     const taskIds = body.nodes.filter((node) => node.data.label === 'Task').map((node) => node.data.id);
     const expected = await column<string>('MATCH (:Domain {id: $d})-[:HAS_TASK]->(t) RETURN t.id', {
       d: domain,
@@ -125,7 +130,7 @@ describe('GET /api/graph', () => {
 
   it('drops curated relationships when only text-based evidence is asked for', async () => {
     const res = await request(app).get('/api/graph?basis=text').expect(200);
-    const body = res.body as CyElements;
+    const body = res.body as CyOverviewElements;
     expect(body.edges.some((edge) => edge.data.basis === 'curated')).toBe(false);
     expect(body.edges.some((edge) => edge.data.basis === 'text')).toBe(true);
   });

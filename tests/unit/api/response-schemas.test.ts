@@ -4,6 +4,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
   cyElementsSchema,
+  cyOverviewElementsSchema,
   cypherResponseSchema,
   matrixSchema,
   neighborhoodSchema,
@@ -18,6 +19,7 @@ import {
 import type {
   AgencyMatrix,
   CyElements,
+  CyOverviewElements,
   CypherResponse,
   NeighborhoodResponse,
   NodeDetails,
@@ -41,6 +43,7 @@ describe('response schemas and DTOs', () => {
   it('agree in type', () => {
     expectTypeOf<PlanSummary>().toExtend<z.output<typeof planSummarySchema>>();
     expectTypeOf<CyElements>().toExtend<z.output<typeof cyElementsSchema>>();
+    expectTypeOf<CyOverviewElements>().toExtend<z.output<typeof cyOverviewElementsSchema>>();
     expectTypeOf<NodeDetails>().toExtend<z.output<typeof nodeDetailsSchema>>();
     expectTypeOf<NeighborhoodResponse>().toExtend<z.output<typeof neighborhoodSchema>>();
     expectTypeOf<PathsResponse>().toExtend<z.output<typeof pathsSchema>>();
@@ -55,7 +58,8 @@ describe('response schemas and DTOs', () => {
   it('parse what the services return', async () => {
     const noFilter = { labels: null, types: null, domains: null, basis: null };
     planSummarySchema.parse(smallPlanSummary());
-    cyElementsSchema.parse(await services.graph(undefined, noFilter));
+    cyOverviewElementsSchema.strict().parse(await services.graph(undefined, noFilter));
+    cyElementsSchema.parse(await services.fullGraph(undefined, noFilter));
     nodeDetailsSchema.parse(await services.node(`${SMALL_PLAN}:task:1`));
     neighborhoodSchema.parse(
       await services.neighbors(`${SMALL_PLAN}:task:1`, { depth: 1, labels: null, types: null, limit: 10 }),
