@@ -14,13 +14,14 @@ import {
   traceSchema,
 } from './schemas.ts';
 
-export function analysisRoutes({ router, registry, services }: RouteContext): void {
+export function analysisRoutes({ router, registry, services, cache }: RouteContext): void {
   defineRoute(router, registry, {
     method: 'get',
     path: '/agencies/matrix',
     summary: 'Agency × agency co-involvement: shared tasks per pair',
     description:
       'An agency is involved in a task it leads or joins (LED_BY/INVOLVES, filtered by basis) or that it is named in (MENTIONS from the task or its measures, basis "text").',
+    cache,
     tags: ['analysis'],
     request: {
       query: z.object({
@@ -41,6 +42,7 @@ export function analysisRoutes({ router, registry, services }: RouteContext): vo
     method: 'get',
     path: '/pilots/:id/trace',
     summary: 'A pilot through the plan: tasks, domains, agencies, targets and passages in document order',
+    cache,
     tags: ['analysis'],
     request: { params: z.object({ id: nodeIdSchema }) },
     responses: jsonResponse('The trace', traceSchema),
@@ -53,6 +55,7 @@ export function analysisRoutes({ router, registry, services }: RouteContext): vo
     method: 'get',
     path: '/stats',
     summary: 'Counts, and task rankings by degree and betweenness centrality',
+    cache,
     tags: ['analysis'],
     request: { query: z.object({ plan: planIdSchema.optional() }) },
     responses: jsonResponse('Statistics', statsSchema),

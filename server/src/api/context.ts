@@ -2,10 +2,13 @@
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { RequestHandler, Router } from 'express';
 import type { GraphServices } from '../graph/services.ts';
+import type { ReadCache } from './read-cache.ts';
 
 export interface RouteContext {
   router: Router;
   registry: OpenAPIRegistry;
   services: GraphServices;
   limiters: { search: RequestHandler; cypher: RequestHandler };
+  /** Null when reads are not cached (tests that count repository calls). */
+  cache: ReadCache | null;
 }

@@ -16,11 +16,12 @@ import {
 
 const idParams = z.object({ id: nodeIdSchema });
 
-export function nodeRoutes({ router, registry, services }: RouteContext): void {
+export function nodeRoutes({ router, registry, services, cache }: RouteContext): void {
   defineRoute(router, registry, {
     method: 'get',
     path: '/nodes/:id',
     summary: 'One node: labels, properties, degree per relationship type, provenance and neighbours',
+    cache,
     tags: ['nodes'],
     request: { params: idParams },
     responses: jsonResponse('The node', nodeDetailsSchema),
@@ -33,6 +34,7 @@ export function nodeRoutes({ router, registry, services }: RouteContext): void {
     method: 'get',
     path: '/nodes/:id/neighbors',
     summary: 'The sub-graph around a node, breadth-first up to a depth and a node limit',
+    cache,
     tags: ['nodes'],
     request: {
       params: idParams,
@@ -60,6 +62,7 @@ export function nodeRoutes({ router, registry, services }: RouteContext): void {
     method: 'get',
     path: '/paths',
     summary: 'Up to k shortest paths between two nodes, in either direction, no longer than maxLength',
+    cache,
     tags: ['nodes'],
     request: {
       query: z.object({

@@ -6,11 +6,12 @@ import { jsonResponse, planIdSchema, planSummarySchema, planTextSchema } from '.
 
 const offset = z.coerce.number().int().min(0).max(10_000_000);
 
-export function planRoutes({ router, registry, services }: RouteContext): void {
+export function planRoutes({ router, registry, services, cache }: RouteContext): void {
   defineRoute(router, registry, {
     method: 'get',
     path: '/plans',
     summary: 'The imported plans with node counts per label',
+    cache,
     tags: ['plans'],
     request: {},
     responses: jsonResponse('Plans', z.object({ plans: z.array(planSummarySchema) }).meta({ id: 'Plans' })),
@@ -23,6 +24,7 @@ export function planRoutes({ router, registry, services }: RouteContext): void {
     method: 'get',
     path: '/plans/:id/text',
     summary: "A plan's normalised text, or the slice [from, to) of it (offsets in UTF-16 code units)",
+    cache,
     tags: ['plans'],
     request: {
       params: z.object({ id: planIdSchema }),

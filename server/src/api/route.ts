@@ -4,6 +4,7 @@ import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-ope
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import { AppError } from '../domain/errors.ts';
+import type { ReadCache } from './read-cache.ts';
 import { errorResponses } from './schemas.ts';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
@@ -42,6 +43,9 @@ export interface RouteSpec<
   responses: Record<number, ResponseConfig>;
   /** Run before validation (rate limits). */
   before?: RequestHandler[];
+  /** Replays a JSON answer from this cache while the data is unchanged: for reads whose answer depends on
+   * the URL alone (never on who asks). */
+  cache?: ReadCache | null;
   handler: (input: Parsed<P, Q, B>, req: Request, res: Response) => Promise<void>;
 }
 
@@ -75,6 +79,24 @@ function parsePart<S extends z.ZodType | undefined>(
   );
 }
 
+/** Sends the cached answer for `key`, or runs the handler and keeps what it answers with `res.json`. */
+async function replayOrRun(cache: ReadCache, key: string, res: Response, run: () => Promise<void>) {
+  const version = await cache.current();
+  const hit = cache.get(key, version);
+  if (hit) {
+    if (hit.cacheControl) res.set('Cache-Control', hit.cacheControl);
+    res.set('X-Read-Cache', 'hit').type('json').send(hit.body);
+    return;
+  }
+  res.set('X-Read-Cache', 'miss');
+  res.json = (value: unknown) => {
+    const body = JSON.stringify(value);
+    if (res.statusCode === 200) cache.set(key, { version, body, cacheControl: res.get('Cache-Control') });
+    return res.type('json').send(body);
+  };
+  await run();
+}
+
 export function defineRoute<
   P extends AnyObject | undefined,
   Q extends AnyObject | undefined,
@@ -100,7 +122,10 @@ export function defineRoute<
       query: parsePart('query', query, req.query) as Out<Q>,
       body: parsePart('body', body, req.body) as Out<B>,
     };
-    await spec.handler(input, req, res);
+    const run = () => spec.handler(input, req, res);
+    if (spec.cache)
+      await replayOrRun(spec.cache, `${spec.path} ${JSON.stringify([input.params, input.query])}`, res, run);
+    else await run();
   };
   router[spec.method](spec.path, ...(spec.before ?? []), handle);
 }

@@ -7,6 +7,7 @@ import type { EnvConfig } from '../config/env.ts';
 import type { GraphRepository } from '../graph/repository.ts';
 import { createSceneService } from '../graph/scene-service.ts';
 import { type CypherLimits, createGraphServices } from '../graph/services.ts';
+import { dataVersionReader } from '../neo4j/data-version.ts';
 import type { Neo4jConnection } from '../neo4j/driver.ts';
 import { neo4jGraphRepository } from '../neo4j/graph-repository.ts';
 import { neo4jSceneStore } from '../neo4j/scene-store.ts';
@@ -20,6 +21,7 @@ import { nodeRoutes } from './node-routes.ts';
 import { openApiDocument, openApiRoutes } from './openapi-routes.ts';
 import { planRoutes } from './plans-routes.ts';
 import { DEFAULT_RATE_LIMITS, limiter, type RateLimits } from './rate-limits.ts';
+import { createReadCache } from './read-cache.ts';
 import { type SceneRouteOptions, sceneRoutes } from './scene-routes.ts';
 import { searchRoutes } from './search-routes.ts';
 
@@ -30,11 +32,19 @@ export interface ApiOptions {
   cypher?: CypherLimits;
   /** Presentation scenes; without them the scene routes are not mounted. */
   scenes?: SceneRouteOptions;
+  /** The stored data's version (see read-cache.ts); with it, plan-graph reads are cached. */
+  dataVersion?: () => Promise<string>;
+  /** How stale a cached answer may be after a write from another process (default 250 ms). */
+  cacheRecheckMs?: number;
 }
 
 export function createApiRouters(repo: GraphRepository, options: ApiOptions = {}): Router[] {
   const rates = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const cache = options.dataVersion
+    ? createReadCache({ version: options.dataVersion, recheckMs: options.cacheRecheckMs })
+    : null;
   const context: RouteContext = {
+    cache,
     router: Router(),
     registry: new OpenAPIRegistry(),
     services: createGraphServices(repo, options.cypher ?? DEFAULT_CYPHER_LIMITS),
@@ -47,12 +57,15 @@ export function createApiRouters(repo: GraphRepository, options: ApiOptions = {}
     mount(context);
   if (options.scenes) sceneRoutes(options.scenes)(context);
   registerLedgerOpenApi(context.registry);
-  return [context.router, openApiRoutes(openApiDocument(context.registry))];
+  const routers = [context.router, openApiRoutes(openApiDocument(context.registry))];
+  // First in line, so that it sees every write, the ledger's included.
+  return cache ? [Router().use(cache.writeWatcher), ...routers] : routers;
 }
 
 export function buildApiRouters(connection: Neo4jConnection, config: EnvConfig, _logger: Logger): Router[] {
   return [
     ...createApiRouters(neo4jGraphRepository(connection.driver, connection.database), {
+      dataVersion: dataVersionReader(connection.driver, connection.database),
       scenes: {
         service: createSceneService(neo4jSceneStore(connection.driver, connection.database)),
         host: config.HOST,

@@ -6,13 +6,14 @@ import { intParam, jsonResponse, labelsParam, planIdSchema, searchSchema } from 
 
 export const MAX_QUERY_LENGTH = 200;
 
-export function searchRoutes({ router, registry, services, limiters }: RouteContext): void {
+export function searchRoutes({ router, registry, services, cache, limiters }: RouteContext): void {
   defineRoute(router, registry, {
     method: 'get',
     path: '/search',
     summary: 'Ranked search: Chinese substrings, English names (any case), pinyin in full or initials',
     description:
       'Exact names and aliases rank first. The text is matched literally: quotes and query syntax are just characters.',
+    cache,
     tags: ['search'],
     before: [limiters.search],
     request: {
