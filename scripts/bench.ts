@@ -128,6 +128,14 @@ async function main(): Promise<void> {
           log(`API under load at ${size.storedNodes} nodes…`);
           try {
             results.api.push(...(await apiBench(neo, server, size.storedNodes, apiSeconds, log)));
+            // The same routes with every request reaching Neo4j: what a first visit to each node costs.
+            const cold = await startApiServer(neo, null, 'off');
+            try {
+              const seconds = Math.max(4, Math.round(apiSeconds / 2));
+              results.api.push(...(await apiBench(neo, cold, size.storedNodes, seconds, log)));
+            } finally {
+              await cold.stop();
+            }
           } catch (error) {
             results.apiReason = reason(error);
           }

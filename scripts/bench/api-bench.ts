@@ -12,6 +12,8 @@ export type ApiRoute = 'neighbors-1hop' | 'neighbors-2hop' | 'search' | 'paths' 
 export interface ApiRow {
   nodes: number;
   route: ApiRoute;
+  /** 'on' as `npm start` serves (answers replayed while the data is unchanged); 'off' reaches Neo4j each time. */
+  readCache: 'on' | 'off';
   /** Null when no request completed within the measuring window. */
   p50Ms: number | null;
   p90Ms: number | null;
@@ -28,6 +30,7 @@ export interface ApiRow {
 
 export interface ApiServer {
   url: string;
+  readCache: 'on' | 'off';
   stop(): Promise<void>;
 }
 
@@ -42,7 +45,11 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startApiServer(neo: BenchNeo4j, clientDir: string | null): Promise<ApiServer> {
+export async function startApiServer(
+  neo: BenchNeo4j,
+  clientDir: string | null,
+  readCache: 'on' | 'off' = 'on',
+): Promise<ApiServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -53,6 +60,7 @@ export async function startApiServer(neo: BenchNeo4j, clientDir: string | null):
         BENCH_NEO4J_URI: neo.uri,
         BENCH_PORT: String(port),
         BENCH_CLIENT_DIR: clientDir ?? '',
+        BENCH_READ_CACHE: readCache,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -82,6 +90,7 @@ export async function startApiServer(neo: BenchNeo4j, clientDir: string | null):
   child.removeAllListeners('exit');
   return {
     url,
+    readCache,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -179,6 +188,7 @@ export async function apiBench(
     const row: ApiRow = {
       nodes,
       route,
+      readCache: server.readCache,
       p50Ms: done ? result.latency.p50 : null,
       p90Ms: done ? result.latency.p90 : null,
       p99Ms: done ? result.latency.p99 : null,
@@ -191,7 +201,7 @@ export async function apiBench(
       probeStatus: probe.status,
     };
     log(
-      `  ${route}: p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.rps.toFixed(0)} req/s, errors ${row.errors + row.non2xx}`,
+      `  ${route} (read cache ${server.readCache}): p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.rps.toFixed(0)} req/s, errors ${row.errors + row.non2xx}`,
     );
     rows.push(row);
   }
