@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { apiBench, startApiServer } from './bench/api-bench.ts';
 import { startBenchNeo4j } from './bench/bench-neo4j.ts';
-import { appBench, browserBench } from './bench/browser-bench.ts';
+import { appBench, browserBench, webglRenderer } from './bench/browser-bench.ts';
 import { buildClient, bundleSize, graphPayload } from './bench/bundle.ts';
 import { generateCorpus } from './bench/corpus.ts';
 import { importSize, seedImport, warmLoadCsv } from './bench/import-bench.ts';
@@ -156,6 +156,7 @@ async function main(): Promise<void> {
           }
           log('Browser…');
           try {
+            results.webgl ??= await webglRenderer();
             const rows = await browserBench({
               apiUrl: server.url,
               boltUrl: neo.uri,

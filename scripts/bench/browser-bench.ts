@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { isSoftwareRenderer } from '../../client/src/view/webgl-support.ts';
 import { cytoscapePage, neovisPage, PAN_SCRIPT } from './browser-pages.ts';
 
 export interface BrowserRow {
@@ -129,6 +130,24 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** What WebGL runs on in this browser, read as the explorer reads it (client/src/view/webgl-support.ts). */
+export async function webglRenderer(): Promise<{ renderer: string | null; software: boolean }> {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const renderer = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+      if (!gl) return null;
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    });
+    return { renderer, software: renderer === null || isSoftwareRenderer(renderer) };
+  } finally {
+    await browser.close();
+  }
 }
 
 export async function browserBench(options: {

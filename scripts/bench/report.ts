@@ -22,6 +22,8 @@ export interface BenchResults {
   apiReason?: string;
   browser: BrowserRow[];
   browserReason?: string;
+  /** What WebGL ran on in the bench's Chromium; software WebGL keeps the explorer on canvas. */
+  webgl?: { renderer: string | null; software: boolean };
   app: AppRow | null;
   bundleGzipKb: number | null;
   bundleAllJsGzipKb: number | null;
@@ -55,8 +57,9 @@ function check(value: number | null | undefined, ok: (v: number) => boolean): St
 }
 
 /** The WebGL renderer is what the explorer switches to above its threshold, so big sizes are judged on it. */
-function rendererFor(elements: number): 'canvas' | 'webgl' {
-  return elements > 4000 ? 'webgl' : 'canvas';
+/** The renderer the explorer picks: WebGL above 4,000 elements, unless WebGL runs in software here. */
+function rendererFor(r: BenchResults, elements: number): 'canvas' | 'webgl' {
+  return elements > 4000 && r.webgl?.software === false ? 'webgl' : 'canvas';
 }
 
 /** The same size on the other renderer: headless Chromium has no GPU, so WebGL runs in software here. */
@@ -65,6 +68,14 @@ function otherRenderer(r: BenchResults, row: BrowserRow | undefined): string {
   const other = r.browser.find((b) => b.elements === row.elements && b.renderer !== row.renderer);
   if (!other) return '';
   return `${other.renderer}: ${fmt(other.firstGraphMs)} ms, ${fmt(other.fps, 1)} fps`;
+}
+
+function webglLine(r: BenchResults): string {
+  if (!r.webgl) return '';
+  const on = r.webgl.renderer ?? 'no WebGL';
+  return r.webgl.software
+    ? `WebGL here runs on “${on}”, a software renderer, so the explorer keeps big graphs on canvas and the targets are judged on the canvas rows; the WebGL rows show what software WebGL costs.`
+    : `WebGL here runs on “${on}”; the explorer draws above 4,000 elements with it, so the targets above that size are judged on the WebGL rows.`;
 }
 
 function targets(r: BenchResults): TargetRow[] {
@@ -159,7 +170,7 @@ function targets(r: BenchResults): TargetRow[] {
   ] as const) {
     const candidates = r.browser.filter((b) => b.elements >= size * 0.9 && b.elements < size * 3);
     const nearest = candidates.sort((a, b) => a.elements - b.elements)[0]?.elements;
-    const row = r.browser.find((b) => b.elements === nearest && b.renderer === rendererFor(b.elements));
+    const row = r.browser.find((b) => b.elements === nearest && b.renderer === rendererFor(r, b.elements));
     rows.push({
       target: `First graph ≤ ${limit / 1000} s at ${size / 1000}k elements`,
       measured: row ? `${fmt(row.firstGraphMs)} ms (${row.elements} elements, ${row.renderer})` : '—',
@@ -167,7 +178,9 @@ function targets(r: BenchResults): TargetRow[] {
       note: [otherRenderer(r, row), row?.note ?? r.browserReason ?? ''].filter(Boolean).join('; '),
     });
   }
-  const tenK = r.browser.find((b) => b.elements >= 9000 && b.elements < 30_000 && b.renderer === 'webgl');
+  const tenK = r.browser.find(
+    (b) => b.elements >= 9000 && b.elements < 30_000 && b.renderer === rendererFor(r, b.elements),
+  );
   rows.push({
     target: 'Pan/zoom ≥ 30 fps at 10k elements',
     measured: tenK ? `${fmt(tenK.fps, 1)} fps (${tenK.renderer})` : '—',
@@ -306,6 +319,8 @@ each node costs. Targets are judged on the served configuration; the cold figure
 ${r.api.length ? apiTable(r) : `Not measured: ${r.apiReason ?? 'no API'}`}
 
 ## Browser (headless Chromium, software rendering)
+
+${webglLine(r)}
 
 ${r.browser.length || r.app ? browserTable(r) : `Not measured: ${r.browserReason ?? ''}`}
 

@@ -1,6 +1,6 @@
 // The Cytoscape view: owns the instance, brings its elements in line with the visible set the UI computed
 // (add/remove/move inside one batch), runs layouts, toggles appearance classes and raises typed events.
-// Above DEFAULT_WEBGL_THRESHOLD elements it rebuilds itself on the WebGL renderer.
+// Above DEFAULT_WEBGL_THRESHOLD elements it rebuilds itself on the WebGL renderer, when WebGL runs on a GPU.
 import cytoscape, { type Core, type ElementDefinition, type EventObject, type NodeSingular } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
@@ -9,6 +9,7 @@ import type { CyEdgeData, CyNodeData, Lang, LayoutName } from '../types.ts';
 import { Emitter, type ViewEvents } from './events.ts';
 import { layoutOptions, usesCompounds } from './layouts.ts';
 import { buildStylesheet } from './style.ts';
+import { hasHardwareWebgl } from './webgl-support.ts';
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);
@@ -54,6 +55,7 @@ export interface GraphView {
 export interface GraphViewOptions {
   container: HTMLElement;
   getLang: () => Lang;
+  /** Elements above which WebGL draws; by default 4,000 with a GPU and never without one. */
   webglThreshold?: number;
 }
 
@@ -74,7 +76,8 @@ function createCore(container: HTMLElement, getLang: () => Lang, webgl: boolean)
 
 export function mountGraphView(options: GraphViewOptions): GraphView {
   const { container, getLang } = options;
-  const threshold = options.webglThreshold ?? DEFAULT_WEBGL_THRESHOLD;
+  const threshold =
+    options.webglThreshold ?? (hasHardwareWebgl() ? DEFAULT_WEBGL_THRESHOLD : Number.POSITIVE_INFINITY);
   const events = new Emitter<ViewEvents>();
   let webgl = false;
   let cy = createCore(container, getLang, webgl);
