@@ -14,10 +14,11 @@ import {
   typesParam,
 } from './schemas.ts';
 
-export function graphRoutes({ router, registry, services }: RouteContext): void {
+export function graphRoutes({ router, registry, services, cache }: RouteContext): void {
   defineRoute(router, registry, {
     method: 'get',
     path: '/graph',
+    cache,
     summary: "A plan's graph as Cytoscape.js elements, optionally narrowed",
     description:
       'By default a slim overview (names cut short, no texts or evidence: GET /api/nodes/{id} has them); ' +
