@@ -20,6 +20,7 @@ describe('several imported plans', () => {
 
   beforeAll(async () => {
     secondId = (await importPlan(driver, neo4j.database, { markdownPath: SECOND_PLAN })).planId;
+    await new Promise((resolve) => setTimeout(resolve, 300));
   });
   afterAll(async () => {
     // Leave the e2e database with the seed alone, as the other browser tests expect.
@@ -29,6 +30,8 @@ describe('several imported plans', () => {
       { database: neo4j.database },
     );
     await driver.close();
+    // The server rechecks the data version at most every 250 ms; the next file must not see cached plans.
+    await new Promise((resolve) => setTimeout(resolve, 300));
   });
   afterEach(closeAll);
 
