@@ -142,30 +142,88 @@ function bigrams(text: string): Map<string, number> {
   return counts;
 }
 
-/** TF-IDF weighted bigram vectors, unit length, so that a dot product is the cosine. */
-function vectors(texts: string[]): Array<Map<string, number>> {
+/** A unit-length vector as parallel arrays: gram numbers in first-occurrence order and their weights. */
+interface Vector {
+  grams: Int32Array;
+  weights: Float64Array;
+}
+
+/**
+ * TF-IDF weighted bigram vectors, unit length, so that a dot product is the cosine. Grams are numbered once
+ * per call (`numbers` is shared between calls), so a dot product reads a typed array instead of hashing.
+ */
+function vectors(texts: string[], numbers: Map<string, number>): Vector[] {
   const grams = texts.map(bigrams);
   const df = new Map<string, number>();
   for (const g of grams) for (const gram of g.keys()) df.set(gram, (df.get(gram) ?? 0) + 1);
   return grams.map((g) => {
-    const v = new Map<string, number>();
+    const ids = new Int32Array(g.size);
+    const weights = new Float64Array(g.size);
     let norm = 0;
+    let k = 0;
     for (const [gram, tf] of g) {
       const w = tf * Math.log((1 + texts.length) / (1 + (df.get(gram) ?? 0)));
-      v.set(gram, w);
+      let id = numbers.get(gram);
+      if (id === undefined) {
+        id = numbers.size;
+        numbers.set(gram, id);
+      }
+      ids[k] = id;
+      weights[k] = w;
       norm += w * w;
+      k += 1;
     }
     const length = Math.sqrt(norm) || 1;
-    for (const [gram, w] of v) v.set(gram, w / length);
-    return v;
+    for (let i = 0; i < weights.length; i += 1) weights[i] = (weights[i] ?? 0) / length;
+    return { grams: ids, weights };
   });
 }
 
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
+/** `dense` holds one vector's weights by gram number (zero elsewhere); `sparse` is summed in its own order. */
+function dot(sparse: Vector, dense: Float64Array): number {
   let sum = 0;
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  for (const [gram, w] of small) sum += w * (large.get(gram) ?? 0);
+  const { grams, weights } = sparse;
+  for (let i = 0; i < grams.length; i += 1) sum += (weights[i] ?? 0) * (dense[grams[i] ?? 0] ?? 0);
   return sum;
+}
+
+function spread(vector: Vector, dense: Float64Array, clear = false): void {
+  const { grams, weights } = vector;
+  for (let i = 0; i < grams.length; i += 1) dense[grams[i] ?? 0] = clear ? 0 : (weights[i] ?? 0);
+}
+
+/**
+ * The cosine of a and b summed over the smaller vector's grams in its order (b's when the sizes are equal),
+ * so that every score is the same float whichever way it is computed. `denseA` must hold a.
+ */
+function cosine(a: Vector, b: Vector, denseA: Float64Array, scratch: Float64Array): number {
+  if (b.grams.length <= a.grams.length) return dot(b, denseA);
+  spread(b, scratch);
+  const score = dot(a, scratch);
+  spread(b, scratch, true);
+  return score;
+}
+
+/**
+ * Every task pair's cosine, as cosine(a, b) computes it: a pair of different sizes is summed once (in the
+ * smaller one's order) and serves both directions; a pair of equal sizes is summed in the second one's order.
+ */
+function scoreMatrix(taskVectors: Vector[], gramCount: number): Float64Array[] {
+  const n = taskVectors.length;
+  const scores = taskVectors.map(() => new Float64Array(n));
+  const dense = new Float64Array(gramCount);
+  taskVectors.forEach((x, a) => {
+    spread(x, dense);
+    const row = scores[a] as Float64Array;
+    taskVectors.forEach((y, b) => {
+      if (a === b || y.grams.length > x.grams.length) return;
+      const score = dot(y, dense);
+      row[b] = score;
+      if (y.grams.length < x.grams.length) (scores[b] as Float64Array)[a] = score;
+    });
+    spread(x, dense, true);
+  });
+  return scores;
 }
 
 /**
@@ -177,16 +235,28 @@ export function similarTaskDependencies(
   linked: Set<string>,
   threshold = 0.15,
 ): DependencyFact[] {
-  const taskVectors = vectors(tasks.map((task) => task.measures.map((m) => m.text).join('')));
+  const numbers = new Map<string, number>();
+  const taskVectors = vectors(
+    tasks.map((task) => task.measures.map((m) => m.text).join('')),
+    numbers,
+  );
   const allMeasures = tasks.flatMap((task) => task.measures);
-  const measureVectors = vectors(allMeasures.map((m) => m.text));
-  const vectorOf = new Map(allMeasures.map((m, i) => [m, measureVectors[i] ?? new Map<string, number>()]));
+  const measureVectors = vectors(
+    allMeasures.map((m) => m.text),
+    numbers,
+  );
+  const empty: Vector = { grams: new Int32Array(0), weights: new Float64Array(0) };
+  const vectorOf = new Map(allMeasures.map((m, i) => [m, measureVectors[i] ?? empty]));
+  const scores = scoreMatrix(taskVectors, numbers.size);
+  const dense = new Float64Array(numbers.size);
+  const scratch = new Float64Array(numbers.size);
   const facts = new Map<string, DependencyFact>();
   tasks.forEach((left, a) => {
     let found: { b: number; score: number } | null = null;
+    const row = scores[a] as Float64Array;
     for (let b = 0; b < tasks.length; b += 1) {
       if (a === b) continue;
-      const score = cosine(taskVectors[a] ?? new Map(), taskVectors[b] ?? new Map());
+      const score = row[b] ?? 0;
       if (score >= threshold && (!found || score > found.score)) found = { b, score };
     }
     const right = found ? tasks[found.b] : undefined;
@@ -197,13 +267,16 @@ export function similarTaskDependencies(
     let pair: EvidencePair | null = null;
     let pairScore = -1;
     for (const fm of from.measures) {
+      const fromVector = vectorOf.get(fm) ?? empty;
+      spread(fromVector, dense);
       for (const tm of to.measures) {
-        const score = cosine(vectorOf.get(fm) ?? new Map(), vectorOf.get(tm) ?? new Map());
+        const score = cosine(fromVector, vectorOf.get(tm) ?? empty, dense, scratch);
         if (score > pairScore) {
           pairScore = score;
           pair = { from: fm, to: tm };
         }
       }
+      spread(fromVector, dense, true);
     }
     if (!pair) return;
     facts.set(key, {

@@ -19,6 +19,12 @@ export const SEARCH_PROPERTIES = [
   'pinyin',
   'pinyinInitials',
 ];
+/**
+ * Eventually consistent: a commit hands the index's updates to a background worker instead of analysing every
+ * text inside the commit (without it the commit took most of an import's write time), so an import awaits
+ * the index once it has committed (awaitSearchIndex) and search never answers from a stale index.
+ */
+const SEARCH_EVENTUALLY_CONSISTENT = true;
 /** The Plan node is left out: its `text` is the whole plan and would match every query. */
 const SEARCH_LABELS = NODE_LABELS.filter((label) => label !== NodeLabel.Plan);
 
@@ -39,20 +45,40 @@ function schemaStatements(): Array<{ name: string; statement: string }> {
     statement:
       `CREATE FULLTEXT INDEX ${SEARCH_INDEX} IF NOT EXISTS FOR (n:${SEARCH_LABELS.join('|')}) ` +
       `ON EACH [${SEARCH_PROPERTIES.map((p) => `n.${p}`).join(', ')}] ` +
-      `OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${SEARCH_ANALYZER}', \`fulltext.eventually_consistent\`: false } }`,
+      `OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${SEARCH_ANALYZER}', \`fulltext.eventually_consistent\`: ${SEARCH_EVENTUALLY_CONSISTENT} } }`,
   });
   return statements;
 }
 
-/** Creates what is missing; on a database that has it all, this costs one query (the import is timed). */
+/**
+ * Creates what is missing; on a database that has it all, this costs one query (the import is timed). A
+ * search index made by an older version with another consistency setting is dropped and rebuilt, since an
+ * index's options cannot be changed in place.
+ */
 export async function ensurePlanSchema(driver: Driver, database: string): Promise<void> {
   const { records } = await driver.executeQuery(
-    'SHOW INDEXES YIELD name, owningConstraint RETURN collect(coalesce(owningConstraint, name)) AS names',
-    {},
+    `SHOW INDEXES YIELD name, owningConstraint, options
+     RETURN collect(coalesce(owningConstraint, name)) AS names,
+       [o IN collect(CASE WHEN name = $search THEN options END) | o.indexConfig['fulltext.eventually_consistent']] AS searchConsistency`,
+    { search: SEARCH_INDEX },
     { database },
   );
   const existing = new Set<string>(records[0]?.get('names') ?? []);
+  const searchConsistency: unknown[] = records[0]?.get('searchConsistency') ?? [];
+  if (searchConsistency.length > 0 && searchConsistency[0] !== SEARCH_EVENTUALLY_CONSISTENT) {
+    await driver.executeQuery(`DROP INDEX ${SEARCH_INDEX}`, {}, { database });
+    existing.delete(SEARCH_INDEX);
+  }
   const missing = schemaStatements().filter(({ name }) => !existing.has(name));
   for (const { statement } of missing) await driver.executeQuery(statement, {}, { database });
   if (missing.length > 0) await driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database });
+}
+
+/** Returns once the search index shows every committed change, so that a search after an import finds it. */
+export async function awaitSearchIndex(driver: Driver, database: string): Promise<void> {
+  await driver.executeQuery(
+    'CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()',
+    {},
+    { database },
+  );
 }

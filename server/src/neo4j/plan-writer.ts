@@ -13,15 +13,28 @@ import {
 import type { PlanGraph, PropertyValue } from '../domain/types.ts';
 import type { ImportSummary } from '../ingest/build-plan-graph.ts';
 import { buildPlanFromFiles, type PlanSource } from '../ingest/plan-files.ts';
-import { ensurePlanSchema } from './plan-schema.ts';
+import { awaitSearchIndex, ensurePlanSchema } from './plan-schema.ts';
 
 const BATCH = 1000;
 
 export interface ImportTimings {
   buildMs: number;
   schemaMs: number;
+  /** From the first statement to the end of the commit. */
   writeMs: number;
+  /** The commit alone (part of writeMs): where the store and the indexes' updates are written. */
+  commitMs: number;
+  /** Waiting for the eventually consistent search index to show the plan (0 when not awaited). */
+  searchIndexMs: number;
   totalMs: number;
+}
+
+export interface ImportOptions {
+  /**
+   * False to return before the search index shows the new plan, for a caller importing many plans that
+   * awaits it once at the end (awaitSearchIndex); by default an import returns only once search finds it.
+   */
+  awaitSearchIndex?: boolean;
 }
 
 export interface ImportOutcome {
@@ -33,7 +46,7 @@ export interface ImportOutcome {
 }
 
 export type ImportProgress = (
-  stage: 'build' | 'schema' | 'write' | 'done',
+  stage: 'build' | 'schema' | 'write' | 'commit' | 'search-index' | 'done',
   done: number,
   total: number,
 ) => void;
@@ -82,6 +95,7 @@ async function writeInTransaction(
   tx: ManagedTransaction,
   graph: PlanGraph,
   onBatch: () => void,
+  onStatementsDone: () => void,
 ): Promise<void> {
   const planId = graph.plan.id;
   const planNode = graph.nodes.find((n) => n.labels.includes(Label.Plan));
@@ -159,6 +173,7 @@ async function writeInTransaction(
       { links: batch },
     );
   }
+  onStatementsDone();
 }
 
 function batchCount(graph: PlanGraph): number {
@@ -169,16 +184,22 @@ function batchCount(graph: PlanGraph): number {
   );
 }
 
-/** Writes a built graph, replacing the plan's previous graph atomically. */
+/**
+ * Writes a built graph, replacing the plan's previous graph atomically. Returns when the transaction has
+ * committed; the search index catches up on its own (awaitSearchIndex waits for it).
+ */
 export async function writePlanGraph(
   driver: Driver,
   database: string,
   graph: PlanGraph,
   onBatch: () => void = () => {},
+  onStatementsDone: () => void = () => {},
 ): Promise<void> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    await session.executeWrite((tx) => writeInTransaction(tx, graph, onBatch), { timeout: 120_000 });
+    await session.executeWrite((tx) => writeInTransaction(tx, graph, onBatch, onStatementsDone), {
+      timeout: 120_000,
+    });
   } finally {
     await session.close();
   }
@@ -190,6 +211,7 @@ export async function importPlan(
   database: string,
   source: PlanSource,
   progress: ImportProgress = () => {},
+  options: ImportOptions = {},
 ): Promise<ImportOutcome> {
   const started = performance.now();
   progress('build', 0, 1);
@@ -200,11 +222,26 @@ export async function importPlan(
   const writeStart = performance.now();
   const total = batchCount(built.graph);
   let done = 0;
+  let commitStart = 0;
   progress('write', done, total);
-  await writePlanGraph(driver, database, built.graph, () => {
-    done += 1;
-    progress('write', Math.min(done, total), total);
-  });
+  await writePlanGraph(
+    driver,
+    database,
+    built.graph,
+    () => {
+      done += 1;
+      progress('write', Math.min(done, total), total);
+    },
+    () => {
+      commitStart = performance.now();
+      progress('commit', total, total);
+    },
+  );
+  const writeEnd = performance.now();
+  if (options.awaitSearchIndex !== false) {
+    progress('search-index', total, total);
+    await awaitSearchIndex(driver, database);
+  }
   const end = performance.now();
   progress('done', total, total);
   return {
@@ -214,7 +251,9 @@ export async function importPlan(
     timings: {
       buildMs: built.buildMs,
       schemaMs: writeStart - schemaStart,
-      writeMs: end - writeStart,
+      writeMs: writeEnd - writeStart,
+      commitMs: writeEnd - (commitStart || writeEnd),
+      searchIndexMs: end - writeEnd,
       totalMs: end - started,
     },
   };
@@ -248,6 +287,7 @@ export async function importPlanIfChanged(
   database: string,
   source: PlanSource,
   progress?: ImportProgress,
+  options?: ImportOptions,
 ): Promise<ImportOutcome> {
   const started = performance.now();
   const built = buildPlanFromFiles(source);
@@ -262,8 +302,15 @@ export async function importPlanIfChanged(
       planId: built.summary.planId,
       summary: built.summary,
       written: false,
-      timings: { buildMs: built.buildMs, schemaMs: 0, writeMs: 0, totalMs: performance.now() - started },
+      timings: {
+        buildMs: built.buildMs,
+        schemaMs: 0,
+        writeMs: 0,
+        commitMs: 0,
+        searchIndexMs: 0,
+        totalMs: performance.now() - started,
+      },
     };
   }
-  return importPlan(driver, database, source, progress);
+  return importPlan(driver, database, source, progress, options);
 }
