@@ -135,6 +135,28 @@ describe('the reform graph explorer', () => {
     expect(png.length).toBeGreaterThan(10_000);
   });
 
+  it('exports the drawn elements as JSON with every property, though the overview arrived slim', async () => {
+    const page = await openExplorer('/');
+    const drawn = await drawnElements(page);
+    await page.locator('.export-menu > summary').click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-action="exportJson"]').click(),
+    ]);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      nodes: Array<{ data: Record<string, unknown> & { id: string; label: string } }>;
+      edges: Array<{ data: Record<string, unknown> & { id: string } }>;
+    };
+    expect(file.nodes.map((n) => n.data.id).sort()).toEqual(drawn.nodes);
+    expect(file.edges.map((e) => e.data.id).sort()).toEqual(drawn.edges);
+    const tasks = file.nodes.filter((n) => n.data.label === 'Task');
+    expect(tasks.length).toBeGreaterThan(0);
+    for (const task of tasks) {
+      expect(typeof task.data.text).toBe('string');
+      expect(typeof task.data.start).toBe('number');
+    }
+  });
+
   it('switching to English shows English domain names and interface text', async () => {
     const page = await openExplorer('/');
     await page.locator('[data-action="languageSwitch"]').click();

@@ -25,11 +25,14 @@ const NAME_EN_MAX = 48;
 const MIN_CLAUSE = 4;
 const CLAUSE_END = /[，；。：！？,;:!?]/u;
 
-/** `name` cut to at most `max` characters, at the first clause end where one comes early enough, plus '…'. */
-export function shortName(name: string, max: number): string {
+/**
+ * `name` cut to at most `max` characters, '…' included. A sentence (`atClause`) is cut at its first clause end
+ * where one comes early enough; a title keeps as much as fits.
+ */
+export function shortName(name: string, max: number, atClause = false): string {
   const chars = Array.from(name);
   if (chars.length <= max) return name;
-  const stop = chars.findIndex((char, i) => i >= MIN_CLAUSE && CLAUSE_END.test(char));
+  const stop = atClause ? chars.findIndex((char, i) => i >= MIN_CLAUSE && CLAUSE_END.test(char)) : -1;
   const end = stop >= 0 && stop < max ? stop : max - 1;
   return `${chars.slice(0, end).join('')}…`;
 }
@@ -96,8 +99,9 @@ const isDependencyKind = (value: unknown): value is DependencyKind => DEPENDENCY
 
 function overviewNode(node: GraphNode, parent: string | null): CyOverviewNodeData {
   const label = mainLabel(node);
-  const max = PASSAGE_NAMED.has(label) ? PASSAGE_NAME_MAX : NAME_MAX;
-  const data: CyOverviewNodeData = { id: node.id, label, name: shortName(displayName(node), max) };
+  const passage = PASSAGE_NAMED.has(label);
+  const name = shortName(displayName(node), passage ? PASSAGE_NAME_MAX : NAME_MAX, passage);
+  const data: CyOverviewNodeData = { id: node.id, label, name };
   const nameEn = englishName(node);
   if (nameEn !== null) data.nameEn = shortName(nameEn, NAME_EN_MAX);
   if (parent !== null) data.parent = parent;

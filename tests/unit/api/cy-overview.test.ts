@@ -65,12 +65,18 @@ describe('shortName', () => {
     expect(shortName('市财政局', 12)).toBe('市财政局');
   });
 
-  it('cuts at the first clause end when it comes early enough, else at the limit, and marks the cut', () => {
-    expect(shortName('进一步精简市级权力事项，提升“放”的含金量、协同度。', 14)).toBe(
+  it('cuts a sentence at its first clause end when it comes early enough, else at the limit, marking the cut', () => {
+    expect(shortName('进一步精简市级权力事项，提升“放”的含金量、协同度。', 14, true)).toBe(
       '进一步精简市级权力事项…',
     );
-    expect(shortName(SENTENCE, 12)).toBe('坚持“多取消、审一次、…');
-    expect(Array.from(shortName(SENTENCE, 12))).toHaveLength(12);
+    expect(shortName(SENTENCE, 12, true)).toBe('坚持“多取消、审一次、…');
+    expect(Array.from(shortName(SENTENCE, 12, true))).toHaveLength(12);
+  });
+
+  it('keeps as much of a title as fits', () => {
+    expect(shortName('Reform of state assets, enterprises and markets', 30)).toBe(
+      'Reform of state assets, enter…',
+    );
   });
 
   it('never splits a character outside the basic plane', () => {
