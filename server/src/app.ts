@@ -2,6 +2,7 @@
 // createApp with a real or test database.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import compression from 'compression';
 import express, { type Router } from 'express';
 import helmet from 'helmet';
@@ -9,6 +10,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { errorHandler, notFoundHandler } from './api/error-middleware.ts';
 import { type HealthDeps, healthRoutes } from './api/health-routes.ts';
+import { BROTLI_QUALITY } from './api/read-cache.ts';
 
 export interface AppDeps extends HealthDeps {
   logger: Logger;
@@ -64,7 +66,7 @@ export function createApp(deps: AppDeps): express.Express {
       },
     }),
   );
-  app.use(compression());
+  app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } } }));
 
   const api = express.Router();
   api.use(express.json({ limit: '100kb' }));

@@ -80,19 +80,34 @@ function parsePart<S extends z.ZodType | undefined>(
 }
 
 /** Sends the cached answer for `key`, or runs the handler and keeps what it answers with `res.json`. */
-async function replayOrRun(cache: ReadCache, key: string, res: Response, run: () => Promise<void>) {
+async function replayOrRun(
+  cache: ReadCache,
+  key: string,
+  req: Request,
+  res: Response,
+  run: () => Promise<void>,
+) {
   const version = await cache.current();
   const hit = cache.get(key, version);
   if (hit) {
     if (hit.cacheControl) res.set('Cache-Control', hit.cacheControl);
-    res.set('X-Read-Cache', 'hit').type('json').send(hit.body);
+    if (hit.etag) res.set('ETag', hit.etag);
+    res.set('X-Read-Cache', 'hit').type('json');
+    const encoding = hit.encoded ? req.acceptsEncodings('br', 'gzip') : false;
+    if (hit.encoded && (encoding === 'br' || encoding === 'gzip')) {
+      // Already compressed: the compression middleware leaves an encoded answer alone.
+      res.vary('Accept-Encoding').set('Content-Encoding', encoding).send(hit.encoded[encoding]);
+    } else res.send(hit.body);
     return;
   }
   res.set('X-Read-Cache', 'miss');
   res.json = (value: unknown) => {
     const body = JSON.stringify(value);
-    if (res.statusCode === 200) cache.set(key, { version, body, cacheControl: res.get('Cache-Control') });
-    return res.type('json').send(body);
+    res.type('json').send(body);
+    // After send, which set the ETag: replays carry the same one whatever their encoding.
+    if (res.statusCode === 200)
+      cache.set(key, { version, body, cacheControl: res.get('Cache-Control'), etag: res.get('ETag') });
+    return res;
   };
   await run();
 }
@@ -124,7 +139,13 @@ export function defineRoute<
     };
     const run = () => spec.handler(input, req, res);
     if (spec.cache)
-      await replayOrRun(spec.cache, `${spec.path} ${JSON.stringify([input.params, input.query])}`, res, run);
+      await replayOrRun(
+        spec.cache,
+        `${spec.path} ${JSON.stringify([input.params, input.query])}`,
+        req,
+        res,
+        run,
+      );
     else await run();
   };
   router[spec.method](spec.path, ...(spec.before ?? []), handle);

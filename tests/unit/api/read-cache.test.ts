@@ -33,7 +33,8 @@ function appWithCache(recheckMs = 60_000) {
     responses: {},
     handler: async ({ params }, _req, res) => {
       handled += 1;
-      res.json({ id: params.id, version, handled });
+      const filler = params.id === 'big' ? '改革'.repeat(2000) : '';
+      res.json({ id: params.id, version, handled, filler });
     },
   });
   router.post('/writes', (_req, res) => {
@@ -77,6 +78,26 @@ describe('the read cache', () => {
     expect(state().handled).toBe(1);
     await request(app).get('/things/b').expect(200);
     expect(state().handled).toBe(2);
+  });
+
+  it('replays a big answer already compressed, decoding to the same body and carrying the same ETag', async () => {
+    const { app } = appWithCache();
+    const first = await request(app).get('/things/big').set('Accept-Encoding', 'identity').expect(200);
+    // Compression of the kept answer runs in the thread pool, just after the first answer went out.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const br = await request(app).get('/things/big').set('Accept-Encoding', 'br').expect(200);
+    expect(br.headers['x-read-cache']).toBe('hit');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/Accept-Encoding/);
+    expect(br.text).toBe(first.text);
+    expect(br.headers.etag).toBe(first.headers.etag);
+    const gzip = await request(app).get('/things/big').set('Accept-Encoding', 'gzip').expect(200);
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.text).toBe(first.text);
+    const plain = await request(app).get('/things/big').set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe(first.text);
+    await request(app).get('/things/big').set('If-None-Match', String(first.headers.etag)).expect(304);
   });
 
   it('shows a write made through the server on the very next read', async () => {
