@@ -8,7 +8,6 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { NODE_LABELS, NodeLabel, PLAN_DATA_LABEL, REL_TYPES } from '../../server/src/domain/model.ts';
 import type { PlanGraph, PropertyValue } from '../../server/src/domain/types.ts';
-import { awaitSearchIndex } from '../../server/src/neo4j/plan-schema.ts';
 import { autoCommit, type BenchNeo4j } from './bench-neo4j.ts';
 
 type Kind = 'int' | 'float' | 'bool' | 'string' | 'int[]' | 'float[]' | 'string[]';
@@ -180,17 +179,13 @@ export class CsvSpool {
   }
 }
 
-/**
- * Runs the statements and times the node and relationship phases separately. The node phase ends when the
- * search index shows the nodes, as an import does.
- */
+/** Runs the statements and times the node and relationship phases separately. */
 export async function runLoadCsv(
   neo: BenchNeo4j,
   statements: { nodes: string[]; rels: string[] },
 ): Promise<{ nodesMs: number; relsMs: number }> {
   const started = performance.now();
   for (const statement of statements.nodes) await autoCommit(neo, statement);
-  await awaitSearchIndex(neo.driver, neo.database);
   const nodesDone = performance.now();
   for (const statement of statements.rels) await autoCommit(neo, statement);
   return { nodesMs: nodesDone - started, relsMs: performance.now() - nodesDone };

@@ -13,7 +13,7 @@ import {
 import type { PlanGraph, PropertyValue } from '../domain/types.ts';
 import type { ImportSummary } from '../ingest/build-plan-graph.ts';
 import { buildPlanFromFiles, type PlanSource } from '../ingest/plan-files.ts';
-import { awaitSearchIndex, ensurePlanSchema } from './plan-schema.ts';
+import { ensurePlanSchema } from './plan-schema.ts';
 
 const BATCH = 1000;
 
@@ -24,17 +24,7 @@ export interface ImportTimings {
   writeMs: number;
   /** The commit alone (part of writeMs): where the store and the indexes' updates are written. */
   commitMs: number;
-  /** Waiting for the eventually consistent search index to show the plan (0 when not awaited). */
-  searchIndexMs: number;
   totalMs: number;
-}
-
-export interface ImportOptions {
-  /**
-   * False to return before the search index shows the new plan, for a caller importing many plans that
-   * awaits it once at the end (awaitSearchIndex); by default an import returns only once search finds it.
-   */
-  awaitSearchIndex?: boolean;
 }
 
 export interface ImportOutcome {
@@ -46,7 +36,7 @@ export interface ImportOutcome {
 }
 
 export type ImportProgress = (
-  stage: 'build' | 'schema' | 'write' | 'commit' | 'search-index' | 'done',
+  stage: 'build' | 'schema' | 'write' | 'commit' | 'done',
   done: number,
   total: number,
 ) => void;
@@ -184,10 +174,7 @@ function batchCount(graph: PlanGraph): number {
   );
 }
 
-/**
- * Writes a built graph, replacing the plan's previous graph atomically. Returns when the transaction has
- * committed; the search index catches up on its own (awaitSearchIndex waits for it).
- */
+/** Writes a built graph, replacing the plan's previous graph atomically. */
 export async function writePlanGraph(
   driver: Driver,
   database: string,
@@ -211,7 +198,6 @@ export async function importPlan(
   database: string,
   source: PlanSource,
   progress: ImportProgress = () => {},
-  options: ImportOptions = {},
 ): Promise<ImportOutcome> {
   const started = performance.now();
   progress('build', 0, 1);
@@ -237,11 +223,6 @@ export async function importPlan(
       progress('commit', total, total);
     },
   );
-  const writeEnd = performance.now();
-  if (options.awaitSearchIndex !== false) {
-    progress('search-index', total, total);
-    await awaitSearchIndex(driver, database);
-  }
   const end = performance.now();
   progress('done', total, total);
   return {
@@ -251,9 +232,8 @@ export async function importPlan(
     timings: {
       buildMs: built.buildMs,
       schemaMs: writeStart - schemaStart,
-      writeMs: writeEnd - writeStart,
-      commitMs: writeEnd - (commitStart || writeEnd),
-      searchIndexMs: end - writeEnd,
+      writeMs: end - writeStart,
+      commitMs: end - (commitStart || end),
       totalMs: end - started,
     },
   };
@@ -287,7 +267,6 @@ export async function importPlanIfChanged(
   database: string,
   source: PlanSource,
   progress?: ImportProgress,
-  options?: ImportOptions,
 ): Promise<ImportOutcome> {
   const started = performance.now();
   const built = buildPlanFromFiles(source);
@@ -307,10 +286,9 @@ export async function importPlanIfChanged(
         schemaMs: 0,
         writeMs: 0,
         commitMs: 0,
-        searchIndexMs: 0,
         totalMs: performance.now() - started,
       },
     };
   }
-  return importPlan(driver, database, source, progress, options);
+  return importPlan(driver, database, source, progress);
 }
