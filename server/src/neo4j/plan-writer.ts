@@ -91,10 +91,13 @@ async function writeInTransaction(
   const planNode = graph.nodes.find((n) => n.labels.includes(Label.Plan));
   if (!planNode) throw new Error('the plan graph has no Plan node');
   // The Plan node is kept (merged), so references to it from outside the plan's data survive a re-import.
-  await tx.run('MERGE (p:Plan {id: $id}) SET p = $props', {
+  const plan = await tx.run('MERGE (p:Plan {id: $id}) SET p = $props RETURN elementId(p) AS element', {
     id: planId,
     props: toNeo4j(planNode.properties),
   });
+  // Every node written here is known by its element id from then on, so that relationships find their ends
+  // by a direct record lookup instead of an index seek that has to merge this transaction's new entries.
+  const elementOf = new Map<string, string>([[planNode.id, String(plan.records[0]?.get('element'))]]);
   // User data outside the plan (ledger entries, scenes …) may point at plan nodes. Those links are kept by
   // the plan node's id and recreated after the rewrite, so a re-import never cuts them.
   const outsideLinks = await tx.run(
@@ -117,35 +120,32 @@ async function writeInTransaction(
   }
   for (const [label, rows] of byLabel) {
     for (const batch of chunks(rows)) {
-      await tx.run(
-        `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n = row.props, n:${PLAN_DATA_LABEL}`,
+      const written = await tx.run(
+        `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) SET n = row.props, n:${PLAN_DATA_LABEL} ` +
+          'RETURN row.id AS id, elementId(n) AS element',
         { rows: batch },
       );
+      for (const record of written.records) elementOf.set(record.get('id'), record.get('element'));
       onBatch();
     }
   }
 
-  // Relationships are grouped by type and by whether an end is the Plan node: every other node carries the
-  // PlanData label, whose id constraint makes the lookups index seeks with one statement per type.
-  const byShape = new Map<string, { type: RelType; from: string; to: string; rows: unknown[] }>();
-  const lookupLabel = (id: string): string => {
-    const label = labelOf.get(id);
-    if (!label) throw new Error(`a relationship refers to a missing node: ${id}`);
-    return label === Label.Plan ? Label.Plan : PLAN_DATA_LABEL;
+  const byType = new Map<RelType, unknown[]>();
+  const elementIdOf = (id: string): string => {
+    const element = elementOf.get(id);
+    if (!element) throw new Error(`a relationship refers to a missing node: ${id}`);
+    return element;
   };
   for (const rel of graph.relationships) {
     const type = checkType(rel.type);
-    const from = lookupLabel(rel.start);
-    const to = lookupLabel(rel.end);
-    const key = `${type}|${from}|${to}`;
-    const shape = byShape.get(key) ?? { type, from, to, rows: [] };
-    shape.rows.push({ start: rel.start, end: rel.end, props: toNeo4j(rel.properties) });
-    byShape.set(key, shape);
+    const rows = byType.get(type) ?? [];
+    rows.push({ start: elementIdOf(rel.start), end: elementIdOf(rel.end), props: toNeo4j(rel.properties) });
+    byType.set(type, rows);
   }
-  for (const { type, from, to, rows } of byShape.values()) {
+  for (const [type, rows] of byType) {
     for (const batch of chunks(rows)) {
       await tx.run(
-        `UNWIND $rows AS row MATCH (a:${from} {id: row.start}) MATCH (b:${to} {id: row.end}) ` +
+        'UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.start MATCH (b) WHERE elementId(b) = row.end ' +
           `CREATE (a)-[r:${type}]->(b) SET r = row.props`,
         { rows: batch },
       );
@@ -153,12 +153,14 @@ async function writeInTransaction(
     }
   }
 
-  const links = outsideLinks.records.map((r) => r.toObject());
+  // Links whose plan node no longer exists stay cut: the node's id left the plan.
+  const links = outsideLinks.records
+    .map((r) => ({ ...r.toObject(), target: elementOf.get(r.get('target')) }))
+    .filter((link) => link.target !== undefined);
   for (const batch of chunks(links)) {
-    // Links whose plan node no longer exists stay cut: the node's id left the plan.
     await tx.run(
       `UNWIND $links AS link MATCH (o) WHERE elementId(o) = link.source
-       MATCH (n:${PLAN_DATA_LABEL} {id: link.target})
+       MATCH (n) WHERE elementId(n) = link.target
        CREATE (o)-[r:$(link.type)]->(n) SET r = link.props`,
       { links: batch },
     );
