@@ -27,7 +27,11 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startBenchNeo4j(heap: string, log: (line: string) => void): Promise<BenchNeo4j> {
+export async function startBenchNeo4j(
+  heap: string,
+  log: (line: string) => void,
+  pageCacheMb = 512,
+): Promise<BenchNeo4j> {
   const port = await freePort();
   const root = path.resolve(`.data/bench-${process.pid}-${port}`);
   const importDir = path.join(root, 'import');
@@ -35,7 +39,7 @@ export async function startBenchNeo4j(heap: string, log: (line: string) => void)
   // The launcher reads these from its environment; only this throwaway instance ever sets them.
   process.env.NEO4J_EMBEDDED_ALLOW_FILE_IMPORT = '1';
   process.env.NEO4J_EMBEDDED_IMPORT_DIR = importDir;
-  process.env.NEO4J_EMBEDDED_PAGECACHE_MB ??= '512';
+  process.env.NEO4J_EMBEDDED_PAGECACHE_MB ??= String(pageCacheMb);
   const embedded = await startEmbeddedNeo4j({
     port,
     dataDir: path.join(root, 'data'),
