@@ -117,7 +117,7 @@ function targets(r: BenchResults): TargetRow[] {
     target: 'Node RSS < 1.5 GB throughout',
     measured: r.import.sizes.length ? `${fmt(rss)} MB peak` : '—',
     status: r.import.sizes.length ? check(rss, (v) => v < 1536) : 'not measured',
-    note: 'importer process, sampled every 50 ms',
+    note: 'the bench process while it imports, sampled every 50 ms; it built every plan for LOAD CSV just before, so this is an upper bound (the importer alone: scripts/bench/importer-rss.ts, see the analysis)',
   });
   const apiAt = Math.max(0, ...r.api.map((a) => a.nodes));
   const apiRow = (route: ApiRoute, cache: 'on' | 'off') =>
