@@ -1,10 +1,9 @@
 // The API under load: autocannon with 16 connections against 1-hop and 2-hop neighbours, search, paths and a
 // plan's graph, each request drawn from a fixed sample of real ids and names of the loaded corpus.
 import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import type { BenchNeo4j } from './bench-neo4j.ts';
+import { type BenchNeo4j, freePort } from './bench-neo4j.ts';
 import { Random } from './random.ts';
 
 export type ApiRoute = 'neighbors-1hop' | 'neighbors-2hop' | 'search' | 'paths' | 'graph';
@@ -32,17 +31,6 @@ export interface ApiServer {
   url: string;
   readCache: 'on' | 'off';
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startApiServer(

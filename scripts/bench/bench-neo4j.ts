@@ -16,7 +16,8 @@ export interface BenchNeo4j {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now, on loopback: for the bench's Neo4j and API servers. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
