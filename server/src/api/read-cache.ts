@@ -39,13 +39,6 @@ export interface Entry {
   encoded?: { br: Buffer; gzip: Buffer };
 }
 
-export interface ReadCacheStats {
-  hits: number;
-  misses: number;
-  entries: number;
-  bytes: number;
-}
-
 export interface ReadCache {
   /** The current version, rechecked when it may be stale. */
   current(): Promise<string>;
@@ -53,7 +46,6 @@ export interface ReadCache {
   set(key: string, entry: Entry): void;
   /** Mounted before every API router: a successful write makes the next read recheck the version. */
   writeWatcher: RequestHandler;
-  stats(): ReadCacheStats;
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -71,8 +63,6 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
   let pending: Promise<string> | null = null;
   /** Writes seen so far: a recheck that overlapped one may have read the version from before it. */
   let writes = 0;
-  let hits = 0;
-  let misses = 0;
 
   const recheck = (): Promise<string> => {
     const writesBefore = writes;
@@ -95,12 +85,7 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       version !== null && performance.now() - checkedAt < recheckMs ? Promise.resolve(version) : recheck(),
     get(key, current) {
       const entry = entries.get(key);
-      if (entry && entry.version === current) {
-        hits += 1;
-        return entry;
-      }
-      misses += 1;
-      return undefined;
+      return entry && entry.version === current ? entry : undefined;
     },
     set(key, entry) {
       // An answer read before a recheck that found a newer version is already stale: not kept.
@@ -130,6 +115,5 @@ export function createReadCache(options: ReadCacheOptions): ReadCache {
       }
       next();
     },
-    stats: () => ({ hits, misses, entries: entries.size, bytes: entries.calculatedSize }),
   };
 }
