@@ -11,18 +11,21 @@ export interface CliRun {
   stderr: string;
 }
 
+/** The environment a CLI needs to reach the integration tests' database rather than the user's. */
+export function testDatabaseEnv(): Record<string, string> {
+  return {
+    NEO4J_URI: inject('neo4jUri'),
+    NEO4J_USERNAME: inject('neo4jUser'),
+    NEO4J_PASSWORD: inject('neo4jPassword'),
+    NEO4J_DATABASE: inject('neo4jDatabase'),
+  };
+}
+
 export function runImportCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/import.ts', ...args], {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        NEO4J_URI: inject('neo4jUri'),
-        NEO4J_USERNAME: inject('neo4jUser'),
-        NEO4J_PASSWORD: inject('neo4jPassword'),
-        NEO4J_DATABASE: inject('neo4jDatabase'),
-        ...env,
-      },
+      env: { ...process.env, ...testDatabaseEnv(), ...env },
     });
     let stdout = '';
     let stderr = '';

@@ -1,6 +1,7 @@
 // `npm run user:add` creates the first admin from the command line, with the password read from stdin.
 import { spawnSync } from 'node:child_process';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseEnv } from '../import/_cli.ts';
 import { freshLedger, ledgerApp, login } from './_ledger.ts';
 
 function userAdd(args: string[], password: string) {
@@ -8,13 +9,7 @@ function userAdd(args: string[], password: string) {
     input: `${password}\n`,
     encoding: 'utf8',
     timeout: 60_000,
-    env: {
-      ...process.env,
-      NEO4J_URI: inject('neo4jUri'),
-      NEO4J_USERNAME: inject('neo4jUser'),
-      NEO4J_PASSWORD: inject('neo4jPassword'),
-      NEO4J_DATABASE: inject('neo4jDatabase'),
-    },
+    env: { ...process.env, ...testDatabaseEnv() },
   });
 }
 
