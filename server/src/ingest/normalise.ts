@@ -40,7 +40,8 @@ const TOC_LINE = /(?:\.{3,}|…{2,}|·{3,}|\t)\s*\d{1,4}\s*$/;
 const RULE_LINE = /^[\s\-—–_=*|+]{3,}$/;
 const PAGE_NUMBER = /^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)$/;
 const SENTENCE_END = /[。！？；：!?;:…”’」』）)》]$/;
-const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$/;
+const DATE_LINE =
+  /^\d{4}\s*年\s*[\d一二三四五六七八九十〇○]{1,3}\s*月(?:\s*[\d一二三四五六七八九十〇○]{1,3}\s*日)?$/;
 const ATTACHMENT_LINE = /^附\s*件/;
 const TABLE_ROW = /^\|.*\|$/;
 const TABLE_RULE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
@@ -125,6 +126,7 @@ function canJoin(previous: Draft | undefined, kind: BlockKind, line: RawLine): p
     line.lead === null &&
     !SENTENCE_END.test(previous.text) &&
     !DATE_LINE.test(line.text) &&
+    !DATE_LINE.test(previous.text) &&
     !ATTACHMENT_LINE.test(previous.text) &&
     !(line.text.length < JOIN_MIN && !/[\p{P}]/u.test(line.text)) &&
     !MARKER_START.test(line.text)
