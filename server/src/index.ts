@@ -66,6 +66,7 @@ export async function runServer(options: RunOptions): Promise<RunningServer> {
       clientDir: options.clientDir,
       dbmsInfo: dbmsInfoReader(connection.driver, connection.database),
       apiRouters: options.apiRouters?.(connection) ?? [],
+      hosts: { listenHost: config.HOST, publicUrl: config.PUBLIC_URL },
     });
     const server = await new Promise<Server>((resolve, reject) => {
       const s = createHttpServer(app).listen(config.PORT, config.HOST, () => resolve(s));
