@@ -1,6 +1,7 @@
 // The read-only Cypher console. The database decides what a query does: EXPLAIN's summary says whether it
-// would write (query type) or read files and URLs (a LoadCSV operator), and the READ transaction makes the
-// server itself refuse any write that gets past that. The text of the query is never inspected.
+// would write (query type), and its plan whether it reaches anything but plan data (console-guard.ts); the
+// READ transaction makes the server itself refuse any write that gets past that. The text of the query is
+// never inspected.
 import neo4j, {
   type Driver,
   isNode,
@@ -11,32 +12,13 @@ import neo4j, {
   type Relationship,
 } from 'neo4j-driver';
 import { AppError } from '../domain/errors.ts';
+import { NodeLabel, PLAN_DATA_LABEL } from '../domain/model.ts';
 import type { CypherResponse, CypherValue, GraphEdge, GraphNode } from '../domain/types.ts';
 import type { ReadOnlyQuery } from '../graph/repository.ts';
+import { CONSOLE_LABELS, CONSOLE_REL_TYPES, consoleRefusals, type PlanTree } from './console-guard.ts';
 import { translateNeo4jError } from './errors.ts';
 import { mintEdges, nodeFromDriver, toPropertyValue, uniqueNodes } from './graph-mapper.ts';
 import { type ReadTx, readTransaction } from './read-session.ts';
-
-/**
- * Plan operators refused even in a read-only query, with the reason shown to the user: they reach outside the
- * database, act on other sessions, or reveal the server's configuration.
- */
-const REFUSED_OPERATORS: Readonly<Record<string, string>> = {
-  LoadCSV: 'load files or URLs (LOAD CSV)',
-  TerminateTransactions: "terminate other sessions' transactions",
-  ShowTransactions: "show other sessions' queries",
-  ShowSettings: "show the server's settings",
-};
-
-interface PlanTree {
-  operatorType: string;
-  children: PlanTree[];
-}
-
-function operatorsOf(plan: PlanTree | false | undefined): string[] {
-  if (!plan) return [];
-  return [plan.operatorType.split('@')[0] ?? '', ...plan.children.flatMap((child) => operatorsOf(child))];
-}
 
 /** JSON has one number type; whole numbers go to Cypher as integers so that `LIMIT $n` works. */
 function cypherParams(value: unknown): unknown {
@@ -48,7 +30,7 @@ function cypherParams(value: unknown): unknown {
   return value;
 }
 
-async function refuseUnlessReadOnly(tx: ReadTx, query: ReadOnlyQuery): Promise<void> {
+async function refuseUnlessPlanDataOnly(tx: ReadTx, query: ReadOnlyQuery): Promise<void> {
   const explained = await tx.run(`EXPLAIN ${query.query}`, query.params);
   const { queryType, plan } = explained.summary;
   if (queryType !== 'r') {
@@ -60,12 +42,13 @@ async function refuseUnlessReadOnly(tx: ReadTx, query: ReadOnlyQuery): Promise<v
       details: { queryType },
     });
   }
-  const refused = [...new Set(operatorsOf(plan as PlanTree | false))].filter((op) => op in REFUSED_OPERATORS);
-  const [first] = refused;
-  if (first) {
-    throw new AppError('QUERY_REFUSED', `The console does not ${REFUSED_OPERATORS[first]}.`, {
-      details: { operators: refused },
-    });
+  const refusals = consoleRefusals(plan as PlanTree | false);
+  if (refusals.length > 0) {
+    throw new AppError(
+      'QUERY_REFUSED',
+      `The console reads plan data only (labels ${[...CONSOLE_LABELS].join(', ')}); this query would use ${refusals.join('; ')}.`,
+      { details: { refusals } },
+    );
   }
 }
 
@@ -113,6 +96,23 @@ function collect(value: unknown, into: Collected): void {
   } else if (Array.isArray(value)) for (const item of value) collect(item, into);
   else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     for (const item of Object.values(value)) collect(item, into);
+  }
+}
+
+/**
+ * A second wall behind the plan check: every node and relationship in the answer must be plan data, or the
+ * whole answer is withheld.
+ */
+function refuseUnlessPlanEntities(collected: Collected): void {
+  const foreignNode = [...collected.nodes.values()].some(
+    (node) => !node.labels.some((label) => label === NodeLabel.Plan || label === PLAN_DATA_LABEL),
+  );
+  const foreignRel = [...collected.rels.values()].some((rel) => !CONSOLE_REL_TYPES.has(rel.type));
+  if (foreignNode || foreignRel) {
+    throw new AppError(
+      'QUERY_REFUSED',
+      'The console answers with plan data only; this answer held other data.',
+    );
   }
 }
 
@@ -186,7 +186,7 @@ export async function runReadOnlyQuery(
     driver,
     database,
     async (tx) => {
-      await refuseUnlessReadOnly(tx, { ...query, params });
+      await refuseUnlessPlanDataOnly(tx, { ...query, params });
       const result = tx.run(query.query, params);
       const columns = (await result.keys()).map(String);
       const records = [];
@@ -200,6 +200,7 @@ export async function runReadOnlyQuery(
       }
       const collected: Collected = { nodes: new Map(), rels: new Map() };
       for (const record of records) for (const key of record.keys) collect(record.get(key), collected);
+      refuseUnlessPlanEntities(collected);
       const ids = await endpointIds(tx, collected);
       const minted = mintEdges(
         [...collected.rels.values()].map((rel) => ({
