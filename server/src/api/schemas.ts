@@ -4,12 +4,15 @@ import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { Basis, DependencyKind, NODE_LABELS, NodeLabel, REL_TYPES, RelType } from '../domain/model.ts';
 
-/** Our ids (`harbin-2016:task:3.1.2`): printable, no whitespace, quotes or brackets. */
+/**
+ * Our ids (`harbin-2016:task:3.1.2`): printable, no whitespace, quotes or brackets. The pattern has no flag:
+ * OpenAPI copies it verbatim, and a `/u` would end up inside the pattern text and reject every id.
+ */
 export const nodeIdSchema = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^[^\s"'`\\<>{}()[\]]+$/u, 'a node id has no spaces, quotes, backslashes or brackets')
+  .regex(/^[^\s"'`\\<>{}()[\]]+$/, 'a node id has no spaces, quotes, backslashes or brackets')
   .meta({ description: 'A node id such as `harbin-2016:task:3.1.2`.', example: 'harbin-2016:task:1.1' });
 
 export const planIdSchema = z
