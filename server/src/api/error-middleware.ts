@@ -52,6 +52,8 @@ function httpErrorCode(error: unknown): ApiErrorCode | null {
   if (typeof error !== 'object' || error === null) return null;
   const { status, type } = error as { status?: unknown; type?: unknown };
   if (type === 'entity.too.large' || status === 413) return 'PAYLOAD_TOO_LARGE';
+  // A file the static sender did not find (or would not send) is missing, not a malformed request.
+  if (status === 404) return 'NOT_FOUND';
   if (typeof status === 'number' && status >= 400 && status < 500) return 'INVALID_REQUEST';
   return null;
 }
@@ -70,7 +72,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       sendError(
         res,
         code,
-        code === 'PAYLOAD_TOO_LARGE' ? 'The request body is too large.' : 'The request is malformed.',
+        code === 'PAYLOAD_TOO_LARGE'
+          ? 'The request body is too large.'
+          : code === 'NOT_FOUND'
+            ? 'Nothing is served at this path.'
+            : 'The request is malformed.',
       );
       return;
     }
