@@ -16,9 +16,11 @@ import { NodeLabel, PLAN_DATA_LABEL } from '../domain/model.ts';
 import type { CypherResponse, CypherValue, GraphEdge, GraphNode } from '../domain/types.ts';
 import type { ReadOnlyQuery } from '../graph/repository.ts';
 import { CONSOLE_LABELS, CONSOLE_REL_TYPES, consoleRefusals, type PlanTree } from './console-guard.ts';
+import { exactValuesDriver } from './driver.ts';
 import { translateNeo4jError } from './errors.ts';
 import { mintEdges, nodeFromDriver, toPropertyValue, uniqueNodes } from './graph-mapper.ts';
 import { type ReadTx, readTransaction } from './read-session.ts';
+import { exactScalar } from './value-mapper.ts';
 
 /** JSON has one number type; whole numbers go to Cypher as integers so that `LIMIT $n` works. */
 function cypherParams(value: unknown): unknown {
@@ -165,7 +167,9 @@ function toCypherValue(value: unknown, edges: Map<string, GraphEdge>): CypherVal
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toCypherValue(item, edges)]));
   }
-  return toPropertyValue(value);
+  const exact = exactScalar(value);
+  // Typed objects of value-mapper.ts are plain JSON objects whose fields are strings and numbers.
+  return exact === undefined ? String(value) : (exact as CypherValue);
 }
 
 function graphNodeValue(node: GraphNode): CypherValue {
@@ -183,7 +187,7 @@ export async function runReadOnlyQuery(
 ): Promise<Omit<CypherResponse, 'elapsedMs'>> {
   const params = cypherParams(query.params) as Record<string, unknown>;
   return readTransaction(
-    driver,
+    exactValuesDriver(driver),
     database,
     async (tx) => {
       await refuseUnlessPlanDataOnly(tx, { ...query, params });
