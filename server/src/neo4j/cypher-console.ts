@@ -17,8 +17,9 @@ import type { CypherResponse, CypherValue, GraphEdge, GraphNode } from '../domai
 import type { ReadOnlyQuery } from '../graph/repository.ts';
 import { CONSOLE_LABELS, CONSOLE_REL_TYPES, consoleRefusals, type PlanTree } from './console-guard.ts';
 import { exactValuesDriver } from './driver.ts';
-import { translateNeo4jError } from './errors.ts';
+import { MEMORY_LIMIT_CODE, translateNeo4jError } from './errors.ts';
 import { mintEdges, nodeFromDriver, toPropertyValue, uniqueNodes } from './graph-mapper.ts';
+import { withDeadline } from './query-deadline.ts';
 import { type ReadTx, readTransaction } from './read-session.ts';
 import { exactScalar } from './value-mapper.ts';
 
@@ -68,9 +69,18 @@ function consoleError(error: unknown): unknown {
       details,
     });
   }
+  if (error.code === MEMORY_LIMIT_CODE) {
+    return new AppError(
+      'INVALID_REQUEST',
+      'The query needed more memory than one query may use (db.memory.transaction.max); narrow it down.',
+      { cause: error, details },
+    );
+  }
   if (
     error.code.startsWith('Neo.ClientError.Statement.') ||
-    error.code.startsWith('Neo.ClientError.Procedure.')
+    error.code.startsWith('Neo.ClientError.Procedure.') ||
+    // A statement that fails while running on the data it was given, e.g. shortestPath with equal ends.
+    error.code === 'Neo.DatabaseError.Statement.ExecutionFailed'
   ) {
     return new AppError('INVALID_REQUEST', 'The query could not be run as written.', {
       cause: error,
@@ -186,47 +196,51 @@ export async function runReadOnlyQuery(
   query: ReadOnlyQuery,
 ): Promise<Omit<CypherResponse, 'elapsedMs'>> {
   const params = cypherParams(query.params) as Record<string, unknown>;
-  return readTransaction(
-    exactValuesDriver(driver),
-    database,
-    async (tx) => {
-      await refuseUnlessPlanDataOnly(tx, { ...query, params });
-      const result = tx.run(query.query, params);
-      const columns = (await result.keys()).map(String);
-      const records = [];
-      let truncated = false;
-      for await (const record of result) {
-        if (records.length === query.rowCap) {
-          truncated = true;
-          break;
+  const exact = exactValuesDriver(driver);
+  return withDeadline(exact, database, query.timeoutMs, (metadata) =>
+    readTransaction(
+      exact,
+      database,
+      async (tx) => {
+        await refuseUnlessPlanDataOnly(tx, { ...query, params });
+        const result = tx.run(query.query, params);
+        const columns = (await result.keys()).map(String);
+        const records = [];
+        let truncated = false;
+        for await (const record of result) {
+          if (records.length === query.rowCap) {
+            truncated = true;
+            break;
+          }
+          records.push(record);
         }
-        records.push(record);
-      }
-      const collected: Collected = { nodes: new Map(), rels: new Map() };
-      for (const record of records) for (const key of record.keys) collect(record.get(key), collected);
-      refuseUnlessPlanEntities(collected);
-      const ids = await endpointIds(tx, collected);
-      const minted = mintEdges(
-        [...collected.rels.values()].map((rel) => ({
-          elementId: rel.elementId,
-          type: rel.type,
-          s: ids.get(rel.startNodeElementId) ?? null,
-          e: ids.get(rel.endNodeElementId) ?? null,
-          props: rel.properties as Record<string, unknown>,
-        })),
-      );
-      const edges = new Map<string, GraphEdge>(minted.map(({ row, edge }) => [row.elementId, edge]));
-      const rows = records.map((record) =>
-        Object.fromEntries(record.keys.map((key) => [String(key), toCypherValue(record.get(key), edges)])),
-      );
-      const nodes = uniqueNodes([...collected.nodes.values()].map(nodeFromDriver));
-      const graph =
-        nodes.length > 0 || edges.size > 0
-          ? { nodes, edges: [...edges.values()].sort((a, b) => a.id.localeCompare(b.id)) }
-          : null;
-      return { columns, rows, graph, truncated, rowCap: query.rowCap };
-    },
-    query.timeoutMs,
-    consoleError,
+        const collected: Collected = { nodes: new Map(), rels: new Map() };
+        for (const record of records) for (const key of record.keys) collect(record.get(key), collected);
+        refuseUnlessPlanEntities(collected);
+        const ids = await endpointIds(tx, collected);
+        const minted = mintEdges(
+          [...collected.rels.values()].map((rel) => ({
+            elementId: rel.elementId,
+            type: rel.type,
+            s: ids.get(rel.startNodeElementId) ?? null,
+            e: ids.get(rel.endNodeElementId) ?? null,
+            props: rel.properties as Record<string, unknown>,
+          })),
+        );
+        const edges = new Map<string, GraphEdge>(minted.map(({ row, edge }) => [row.elementId, edge]));
+        const rows = records.map((record) =>
+          Object.fromEntries(record.keys.map((key) => [String(key), toCypherValue(record.get(key), edges)])),
+        );
+        const nodes = uniqueNodes([...collected.nodes.values()].map(nodeFromDriver));
+        const graph =
+          nodes.length > 0 || edges.size > 0
+            ? { nodes, edges: [...edges.values()].sort((a, b) => a.id.localeCompare(b.id)) }
+            : null;
+        return { columns, rows, graph, truncated, rowCap: query.rowCap };
+      },
+      query.timeoutMs,
+      consoleError,
+      metadata,
+    ),
   );
 }

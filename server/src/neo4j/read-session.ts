@@ -1,8 +1,8 @@
 // Every API read runs here: a READ session (so a cluster routes it to a reader and the server refuses writes)
 // and a transaction time-out. Failures the driver calls retryable get two quick retries rather than the
 // driver's 30-second retry loop, so an outage turns into a prompt 503 and the next request finds Neo4j again.
-import neo4j, { type Driver, isRetryableError, type ManagedTransaction } from 'neo4j-driver';
-import { translateNeo4jError } from './errors.ts';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { isRetryableNow, translateNeo4jError } from './errors.ts';
 
 export const DEFAULT_READ_TIMEOUT_MS = 10_000;
 const RETRY_DELAYS_MS = [100, 400];
@@ -16,11 +16,12 @@ export async function readTransaction<T>(
   work: (tx: ReadTx) => Promise<T>,
   timeoutMs = DEFAULT_READ_TIMEOUT_MS,
   translate: (error: unknown) => unknown = translateNeo4jError,
+  metadata: Record<string, string> = {},
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
-      const tx = session.beginTransaction({ timeout: timeoutMs });
+      const tx = session.beginTransaction({ timeout: timeoutMs, metadata });
       try {
         const result = await work(tx);
         await tx.commit();
@@ -31,7 +32,7 @@ export async function readTransaction<T>(
       }
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
-      if (delay !== undefined && isRetryableError(error)) {
+      if (delay !== undefined && isRetryableNow(error)) {
         await new Promise((resolve) => setTimeout(resolve, delay));
         continue;
       }
