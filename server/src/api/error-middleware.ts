@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.ts';
 import { assertNever } from '../domain/model.ts';
 import type { ApiErrorBody, ApiErrorCode } from '../domain/types.ts';
+import { translateNeo4jError } from '../neo4j/errors.ts';
 
 export function statusFor(code: ApiErrorCode): number {
   switch (code) {
@@ -59,8 +60,10 @@ function httpErrorCode(error: unknown): ApiErrorCode | null {
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, _req, res, _next) => {
+  return (raw: unknown, _req, res, _next) => {
     if (res.headersSent) return;
+    // A driver failure no store translated (say, a schema check on a first request) is still an outage: 503.
+    const error = translateNeo4jError(raw);
     if (error instanceof AppError) {
       if (error.code === 'DB_UNAVAILABLE' || error.code === 'INTERNAL')
         logger.warn({ err: error.cause ?? error }, error.message);
