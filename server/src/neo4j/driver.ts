@@ -13,13 +13,24 @@ export interface Neo4jConnection {
   close(): Promise<void>;
 }
 
+/**
+ * Sized so that every route answers 503 within 3 s of Neo4j going away (docs/security.md): a refused or dropped
+ * connection fails at once, an unreachable host after `connectionTimeout`, a pool held by dead connections after
+ * `connectionAcquisitionTimeout`; and managed transactions (executeQuery, executeRead/Write) retry a transient
+ * error once (the first retry waits 0.8–1.2 s, past `maxTransactionRetryTime`) instead of for 30 s.
+ */
+export const OUTAGE_TIMEOUTS = {
+  connectionTimeout: 2_000,
+  connectionAcquisitionTimeout: 2_500,
+  maxTransactionRetryTime: 750,
+} as const;
+
 const exactTwins = new WeakMap<Driver, () => Driver>();
 
 export function createDriver(uri: string, username: string, password: string): Driver {
   const auth = neo4j.auth.basic(username, password);
   const config = {
-    connectionAcquisitionTimeout: 10_000,
-    connectionTimeout: 5_000,
+    ...OUTAGE_TIMEOUTS,
     maxConnectionPoolSize: 50,
     userAgent: 'reform-graph-explorer',
   };
@@ -27,7 +38,7 @@ export function createDriver(uri: string, username: string, password: string): D
   const driver = neo4j.driver(uri, auth, { ...config, disableLosslessIntegers: true });
   let twin: Driver | null = null;
   exactTwins.set(driver, () => {
-    twin ??= neo4j.driver(uri, auth, { ...config, useBigInt: true, maxConnectionPoolSize: 10 });
+    twin ??= neo4j.driver(uri, auth, { ...config, useBigInt: true, maxConnectionPoolSize: 20 });
     return twin;
   });
   const close = driver.close.bind(driver);
