@@ -1,5 +1,6 @@
 // `npm run import -- <plan.md> [--annotations <plan.yaml>] [--plan-id ID] [--dry-run] [--format json|table]`
-// Exit codes: 0 imported (or dry run printed), 1 input error (file:line: what), 2 database error.
+// Exit codes: 0 imported (or dry run printed), 1 input error (file:line: what), 2 database error (for a
+// connection lost while committing: after reading back whether the plan was stored, see import-commit-check.ts).
 // Data goes to stdout, logs and progress to stderr, so `--dry-run --format json > graph.json` stays clean.
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
@@ -10,6 +11,7 @@ import { ImportInputError } from '../server/src/ingest/errors.ts';
 import { buildPlanFromFiles } from '../server/src/ingest/plan-files.ts';
 import { ensureNeo4j } from '../server/src/neo4j/driver.ts';
 import { type ImportProgress, importPlan } from '../server/src/neo4j/plan-writer.ts';
+import { committedDigest, digestQuery } from './import-commit-check.ts';
 
 const USAGE =
   'usage: npm run import -- <plan.md> [--annotations <plan.yaml>] [--plan-id ID] [--dry-run] [--format json|table]';
@@ -103,7 +105,7 @@ async function main(): Promise<number> {
   }
 
   // Validate the input before starting a database, so a bad file fails fast with exit code 1.
-  buildPlanFromFiles(cli.source);
+  const built = buildPlanFromFiles(cli.source);
   const connection = await ensureNeo4j(loadConfig(), log).catch((error: unknown) => {
     throw new DatabaseError(error);
   });
@@ -115,7 +117,9 @@ async function main(): Promise<number> {
         )
       : null;
   let started = false;
+  let commitSent = false;
   const progress: ImportProgress = (stage, done, total) => {
+    if (stage === 'commit') commitSent = true;
     if (!bar) return;
     if (!started) {
       bar.start(total, done, { stage });
@@ -126,11 +130,42 @@ async function main(): Promise<number> {
   };
   try {
     const outcome = await importPlan(connection.driver, connection.database, cli.source, progress).catch(
-      (error: unknown) => {
-        throw error instanceof ImportInputError ? error : new DatabaseError(error);
+      async (error: unknown) => {
+        if (error instanceof ImportInputError) throw error;
+        if (!commitSent) throw new DatabaseError(error);
+        bar?.stop();
+        const plan = built.graph.plan;
+        log(
+          `The connection to Neo4j failed while the import was committing; checking whether ${plan.id} was stored…`,
+        );
+        const digest = {
+          planId: plan.id,
+          sha256: String(plan.sha256),
+          annotationSha256: typeof plan.annotationSha256 === 'string' ? plan.annotationSha256 : null,
+        };
+        const stored = await committedDigest(connection.driver, connection.database, digest);
+        if (stored === 'committed') {
+          log(`The import of ${plan.id} committed: the database holds this plan (sha256 ${digest.sha256}).`);
+          return null;
+        }
+        throw new DatabaseError(
+          stored === 'not-committed'
+            ? new Error(
+                `the import of ${plan.id} did not commit; the database still holds what it held before (${error instanceof Error ? error.message : String(error)})`,
+              )
+            : new Error(
+                `the import of ${plan.id} may have committed; check with ${digestQuery(plan.id)} — sha256 ${digest.sha256} means it did`,
+              ),
+        );
       },
     );
     bar?.stop();
+    if (!outcome) {
+      // Committed, as the digest read back shows; the summary is the one of the graph that was written.
+      const summary = cli.format === 'json' ? JSON.stringify(built.summary) : summaryTable(built.summary);
+      process.stdout.write(`${summary}\n`);
+      return 0;
+    }
     if (cli.format === 'json') {
       process.stdout.write(`${JSON.stringify({ ...outcome.summary, timings: outcome.timings })}\n`);
     } else {
