@@ -65,8 +65,7 @@ describe('a query over the transaction memory limit', () => {
     const res = await request(app)
       .post('/api/cypher')
       .send({
-        query:
-          "UNWIND range(1, 3000000) AS x RETURN size(collect(toString(x) + '" + 'x'.repeat(200) + "')) AS n",
+        query: `UNWIND range(1, 3000000) AS x RETURN size(collect(toString(x) + '${'x'.repeat(200)}')) AS n`,
       });
     expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(400);
     expect(res.body.error.details.neo4jCode).toBe('Neo.TransientError.General.MemoryPoolOutOfMemoryError');
@@ -76,11 +75,9 @@ describe('a query over the transaction memory limit', () => {
 
 describe('a query that fails on the data it meets', () => {
   it('answers allShortestPaths between equal ends with 400', async () => {
-    const res = await request(app)
-      .post('/api/cypher')
-      .send({
-        query: 'MATCH (a:Task), (b:Task) MATCH p = allShortestPaths((a)-[:DEPENDS_ON*]-(b)) RETURN count(p)',
-      });
+    const res = await request(app).post('/api/cypher').send({
+      query: 'MATCH (a:Task), (b:Task) MATCH p = allShortestPaths((a)-[:DEPENDS_ON*]-(b)) RETURN count(p)',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('INVALID_REQUEST');
   });
