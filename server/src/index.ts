@@ -26,7 +26,7 @@ export interface RunOptions {
   logger: Logger;
   clientDir: string | null;
   /** Extra work once Neo4j is up and before listening (the seed import). */
-  beforeListen?: (connection: Neo4jConnection) => Promise<void>;
+  beforeListen?: (connection: Neo4jConnection) => Promise<unknown>;
   apiRouters?: (connection: Neo4jConnection) => Router[];
   say?: (line: string) => void;
 }
