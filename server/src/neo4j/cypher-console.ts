@@ -20,7 +20,7 @@ import { exactValuesDriver } from './driver.ts';
 import { MEMORY_LIMIT_CODE, translateNeo4jError } from './errors.ts';
 import { mintEdges, nodeFromDriver, toPropertyValue, uniqueNodes } from './graph-mapper.ts';
 import { withDeadline } from './query-deadline.ts';
-import { type ReadTx, readTransaction } from './read-session.ts';
+import { type RawReadTx, readTransaction } from './read-session.ts';
 import { exactScalar } from './value-mapper.ts';
 
 /** JSON has one number type; whole numbers go to Cypher as integers so that `LIMIT $n` works. */
@@ -33,7 +33,7 @@ function cypherParams(value: unknown): unknown {
   return value;
 }
 
-async function refuseUnlessPlanDataOnly(tx: ReadTx, query: ReadOnlyQuery): Promise<void> {
+async function refuseUnlessPlanDataOnly(tx: RawReadTx, query: ReadOnlyQuery): Promise<void> {
   const explained = await tx.run(`EXPLAIN ${query.query}`, query.params);
   const { queryType, plan } = explained.summary;
   if (queryType !== 'r') {
@@ -131,7 +131,7 @@ function refuseUnlessPlanEntities(collected: Collected): void {
 const IDS_OF = 'MATCH (n) WHERE elementId(n) IN $elementIds RETURN elementId(n) AS elementId, n.id AS id';
 
 /** Relationships name their ends by elementId, which stays inside this transaction: we answer with `id`s. */
-async function endpointIds(tx: ReadTx, collected: Collected): Promise<Map<string, string>> {
+async function endpointIds(tx: RawReadTx, collected: Collected): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const node of collected.nodes.values()) {
     const id = node.properties.id;

@@ -7,13 +7,13 @@ import { isRetryableNow, translateNeo4jError } from './errors.ts';
 export const DEFAULT_READ_TIMEOUT_MS = 10_000;
 const RETRY_DELAYS_MS = [100, 400];
 
-/** What the query modules need of a transaction: running a query. */
-export type ReadTx = Pick<ManagedTransaction, 'run'>;
+/** A transaction as the work sees it: running queries (plan-graph reads wrap it, see exact-read.ts). */
+export type RawReadTx = Pick<ManagedTransaction, 'run'>;
 
 export async function readTransaction<T>(
   driver: Driver,
   database: string,
-  work: (tx: ReadTx) => Promise<T>,
+  work: (tx: RawReadTx) => Promise<T>,
   timeoutMs = DEFAULT_READ_TIMEOUT_MS,
   translate: (error: unknown) => unknown = translateNeo4jError,
   metadata: Record<string, string> = {},

@@ -5,6 +5,7 @@ import type express from 'express';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CypherResponse, CypherValue } from '../../../server/src/domain/types.ts';
+import { testDatabase, testDriver } from '../_db.ts';
 import { apiApp, importSeed } from './_seeded-app.ts';
 
 let app: express.Express;
@@ -91,5 +92,25 @@ describe('floats, temporal values and points', () => {
       geo: { type: 'Point', srid: 4326, crs: 'wgs-84', x: 126.6, y: 45.75 },
       xyz: { type: 'Point', srid: 9157, crs: 'cartesian-3d', x: 1, y: 2, z: 3 },
     });
+  });
+});
+
+describe('node properties in every other answer', () => {
+  it('reads a stored integer beyond 2^53, a duration and Infinity exactly through GET /api/nodes/:id', async () => {
+    const id = 'harbin-2016:domain:1';
+    await testDriver().executeQuery(
+      "MATCH (d:Domain {id: $id}) SET d.big = 9007199254740993, d.span = duration('P3D'), d.ratio = 1.0 / 0.0, d.counts = [1, 9007199254740993]",
+      { id },
+      { database: testDatabase() },
+    );
+    const res = await request(app)
+      .get(`/api/nodes/${encodeURIComponent(id)}`)
+      .expect(200);
+    const properties = JSON.stringify(res.body);
+    expect(properties).toContain('"big":"9007199254740993"');
+    expect(properties).toContain('"span":"P3D"');
+    expect(properties).toContain('"ratio":"Infinity"');
+    expect(properties).toContain('"counts":["1","9007199254740993"]');
+    expect(properties).toContain('"number":1');
   });
 });
