@@ -1,7 +1,8 @@
 // `npm run import -- <file|folder> [--annotations <plan.yaml>] [--plan-id ID] [--dry-run] [--format json|table]
 //  [--report <file.md>]`: imports one document (.md, .txt, .html, .docx) or every document of a folder.
 // Exit codes: 0 all imported (or dry run printed), 1 a file was refused or the command line is wrong (each
-// refusal names file:line and why), 2 database error. Data goes to stdout (a folder's JSON as JSON Lines, one
+// refusal names file:line and why), 2 database error (for a connection lost while committing: after reading back
+// whether the plan was stored, see import-commit-check.ts). Data goes to stdout (a folder's JSON as JSON Lines, one
 // document per line), logs and progress to stderr, so `--dry-run --format json > graph.json` stays clean.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { ImportInputError } from '../server/src/ingest/errors.ts';
 import { type BuiltPlan, buildPlanFromFiles, type PlanSource } from '../server/src/ingest/plan-files.ts';
 import { ensureNeo4j, type Neo4jConnection } from '../server/src/neo4j/driver.ts';
 import { type ImportProgress, importPlan } from '../server/src/neo4j/plan-writer.ts';
+import { committedDigest, digestQuery } from './import-commit-check.ts';
 import { corpusReport, type DocumentRow, documentRow } from './import-report.ts';
 
 const USAGE =
@@ -208,7 +210,14 @@ async function importDocuments(cli: Cli, files: string[]): Promise<DocumentRow[]
         continue;
       }
       connection ??= await connect();
-      const outcome = await writeOne(cli, connection, source, single);
+      const outcome = await writeOne(cli, connection, source, built, single);
+      if (!outcome) {
+        // Committed, as the digest read back shows; the summary is the one of the graph that was written.
+        const summary = cli.format === 'json' ? JSON.stringify(built.summary) : summaryTable(built.summary);
+        process.stdout.write(`${summary}\n`);
+        rows.push(row);
+        continue;
+      }
       if (cli.format === 'json') {
         process.stdout.write(`${JSON.stringify({ ...outcome.summary, timings: outcome.timings })}\n`);
       } else if (single) {
@@ -225,11 +234,22 @@ async function importDocuments(cli: Cli, files: string[]): Promise<DocumentRow[]
   return rows;
 }
 
-/** Writes one plan in one transaction; for a single file, with a bar over the writer's stages. */
-async function writeOne(cli: Cli, connection: Neo4jConnection, source: PlanSource, single: boolean) {
+/**
+ * Writes one plan in one transaction; for a single file, with a bar over the writer's stages. Returns null when
+ * the connection died while committing but the plan's digest, read back, shows the commit went through.
+ */
+async function writeOne(
+  cli: Cli,
+  connection: Neo4jConnection,
+  source: PlanSource,
+  built: BuiltPlan,
+  single: boolean,
+) {
   const bar = single ? progressBar(cli, 'importing {stage} [{bar}] {value}/{total}') : null;
   let started = false;
+  let commitSent = false;
   const progress: ImportProgress = (stage, done, total) => {
+    if (stage === 'commit') commitSent = true;
     if (!bar) return;
     if (!started) {
       bar.start(total, done, { stage });
@@ -240,13 +260,43 @@ async function writeOne(cli: Cli, connection: Neo4jConnection, source: PlanSourc
   };
   try {
     return await importPlan(connection.driver, connection.database, source, progress).catch(
-      (error: unknown) => {
-        throw error instanceof ImportInputError ? error : new DatabaseError(error);
+      async (error: unknown) => {
+        if (error instanceof ImportInputError) throw error;
+        if (!commitSent) throw new DatabaseError(error);
+        bar?.stop();
+        return commitOutcome(connection, built, error);
       },
     );
   } finally {
     bar?.stop();
   }
+}
+
+/** After a connection lost during commit: null when the plan's digest shows it committed, else a DatabaseError. */
+async function commitOutcome(connection: Neo4jConnection, built: BuiltPlan, error: unknown): Promise<null> {
+  const plan = built.graph.plan;
+  log(
+    `The connection to Neo4j failed while the import was committing; checking whether ${plan.id} was stored…`,
+  );
+  const digest = {
+    planId: plan.id,
+    sha256: String(plan.sha256),
+    annotationSha256: typeof plan.annotationSha256 === 'string' ? plan.annotationSha256 : null,
+  };
+  const stored = await committedDigest(connection.driver, connection.database, digest);
+  if (stored === 'committed') {
+    log(`The import of ${plan.id} committed: the database holds this plan (sha256 ${digest.sha256}).`);
+    return null;
+  }
+  throw new DatabaseError(
+    stored === 'not-committed'
+      ? new Error(
+          `the import of ${plan.id} did not commit; the database still holds what it held before (${error instanceof Error ? error.message : String(error)})`,
+        )
+      : new Error(
+          `the import of ${plan.id} may have committed; check with ${digestQuery(plan.id)} — sha256 ${digest.sha256} means it did`,
+        ),
+  );
 }
 
 async function main(): Promise<number> {
