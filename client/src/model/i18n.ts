@@ -67,6 +67,8 @@ const zh = {
   graph: '关系图',
   paths: '条路径',
   quoteSelf: '节点本身',
+  showInDocument: '在原文中查看',
+  chineseOriginal: '中文原文',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -136,6 +138,8 @@ const en: Record<MessageKey, string> = {
   graph: 'Graph',
   paths: 'paths',
   quoteSelf: 'the node itself',
+  showInDocument: 'Show in document',
+  chineseOriginal: 'Chinese original',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
