@@ -69,6 +69,9 @@ const zh = {
   quoteSelf: '节点本身',
   showInDocument: '在原文中查看',
   chineseOriginal: '中文原文',
+  planNotFound: '规划“{plan}”不存在：没有导入这个规划。',
+  nodeNotFoundTitle: '找不到节点',
+  nodeNotFound: '节点“{id}”不存在：链接可能已过期或有误。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -140,6 +143,9 @@ const en: Record<MessageKey, string> = {
   quoteSelf: 'the node itself',
   showInDocument: 'Show in document',
   chineseOriginal: 'Chinese original',
+  planNotFound: 'The plan “{plan}” does not exist: no plan with this id is imported.',
+  nodeNotFoundTitle: 'Node not found',
+  nodeNotFound: 'The node “{id}” does not exist: the link may be old or mistyped.',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

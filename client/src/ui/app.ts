@@ -1,6 +1,7 @@
 // The page shell: lays out toolbar, panels and graph, mounts the graph view and the controller, wires the
 // view's events and the keyboard shortcuts, and returns one teardown for all of it.
 import type { Core } from 'cytoscape';
+import { activePlan } from '../api/active-plan.ts';
 import type { UrlState } from '../types.ts';
 import { mountGraphView } from '../view/graph-view.ts';
 import type { Component } from './context.ts';
@@ -38,7 +39,7 @@ export function mountApp(root: HTMLElement, initial: UrlState): MountedApp {
   root.replaceChildren(header, bannerSlot, main);
 
   let lang = initial.lang;
-  const view = mountGraphView({ container: canvas, getLang: () => lang });
+  const view = mountGraphView({ container: canvas, getLang: () => lang, seed: activePlan() ?? '' });
   const controller = createController(view, initial);
   controller.subscribe(() => {
     lang = controller.state.lang;
@@ -62,6 +63,7 @@ export function mountApp(root: HTMLElement, initial: UrlState): MountedApp {
     view.events.on('nodeSelected', ({ id }) => controller.select(id)),
     view.events.on('selectionCleared', () => controller.select(null)),
     view.events.on('expandRequested', ({ id }) => controller.toggleExpansion(id)),
+    view.events.on('cameraChanged', (camera) => controller.cameraMoved(camera)),
     listen(document, 'keydown', (event) => {
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
@@ -85,6 +87,8 @@ export function mountApp(root: HTMLElement, initial: UrlState): MountedApp {
   ];
 
   void controller.refresh({ layout: 'force' });
+  // A link that names both ends of a path shows that path, framed, once the graph is drawn.
+  if (initial.pathEnds?.from && initial.pathEnds.to) controller.findPaths();
 
   return {
     controller,

@@ -162,6 +162,13 @@ export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Compone
         shownFor = key;
         render(state.details);
       }
+    } else if (state.detailsMissing) {
+      heading.textContent = app.t('nodeNotFoundTitle');
+      replaceChildren(
+        body,
+        h('p', { class: 'not-found', role: 'alert' }, app.t('nodeNotFound', { id: state.selected })),
+      );
+      shownFor = null;
     } else if (state.detailsLoading) {
       const node = app.node(state.selected);
       heading.textContent = node ? displayName(node, state.lang) : state.selected;

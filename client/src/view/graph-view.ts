@@ -5,9 +5,10 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type No
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
-import type { CyEdgeData, CyNodeData, Lang, LayoutName } from '../types.ts';
+import type { Camera, CyEdgeData, CyNodeData, Lang, LayoutName } from '../types.ts';
 import { Emitter, type ViewEvents } from './events.ts';
 import { layoutOptions, usesCompounds } from './layouts.ts';
+import { withSeededRandom } from './seeded-random.ts';
 import { buildStylesheet } from './style.ts';
 import { hasHardwareWebgl } from './webgl-support.ts';
 
@@ -16,6 +17,11 @@ cytoscape.use(dagre);
 cytoscape.use(svg);
 
 export const DEFAULT_WEBGL_THRESHOLD = 4000;
+
+/** How long the camera must be still before its position is reported (and written to the URL). */
+const CAMERA_SETTLE_MS = 200;
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** Below this zoom, domain labels switch to their large size. */
 const FAR_ZOOM = 0.8;
 const FOCUS_ZOOM = { min: 0.6, max: 1.4 };
@@ -47,6 +53,11 @@ export interface GraphView {
   highlight(nodes: readonly string[], edges: readonly string[], className?: 'highlighted' | 'path'): void;
   fit(): void;
   zoomBy(factor: number): void;
+  /** Frames these nodes (and the edges between them) in the graph area; resolves when the animation ends. */
+  frame(ids: readonly string[]): Promise<void>;
+  /** The zoom and the model point at the centre of the graph area. */
+  camera(): Camera;
+  setCamera(camera: Camera): void;
   png(): Promise<Blob>;
   svg(): string;
   destroy(): void;
@@ -55,6 +66,8 @@ export interface GraphView {
 export interface GraphViewOptions {
   container: HTMLElement;
   getLang: () => Lang;
+  /** Seeds the layouts' random numbers (the plan id), so a plan is drawn the same way on every load. */
+  seed?: string;
   /** Elements above which WebGL draws; by default 4,000 with a GPU and never without one. */
   webglThreshold?: number;
 }
@@ -94,8 +107,22 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
     });
   };
 
+  let cameraTimer: ReturnType<typeof setTimeout> | null = null;
+  const cameraOf = (core: Core): Camera => {
+    const zoom = core.zoom();
+    const pan = core.pan();
+    return { zoom, x: (core.width() / 2 - pan.x) / zoom, y: (core.height() / 2 - pan.y) / zoom };
+  };
+
   const bind = (core: Core) => {
     core.on('zoom', () => markDistance(core));
+    core.on('viewport', () => {
+      if (cameraTimer) clearTimeout(cameraTimer);
+      cameraTimer = setTimeout(() => {
+        cameraTimer = null;
+        events.emit('cameraChanged', cameraOf(core));
+      }, CAMERA_SETTLE_MS);
+    });
     core.on('tap', 'node', (event: EventObject) => events.emit('nodeSelected', { id: event.target.id() }));
     core.on('tap', (event: EventObject) => {
       if (event.target === core) events.emit('selectionCleared', {});
@@ -167,8 +194,11 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
       const origin = input.origin ? cy.getElementById(input.origin) : null;
       const base = origin?.nonempty() ? origin.position() : null;
       const missing = input.nodes.filter((n) => cy.getElementById(n.id).empty());
-      // Parents first, so children can be placed inside them.
-      missing.sort((a, b) => Number(b.label === 'Domain') - Number(a.label === 'Domain'));
+      // Parents first, so children can be placed inside them; then by id, so the layout sees the same
+      // order whatever order the API answered in (a seeded layout is only deterministic on the same input).
+      missing.sort(
+        (a, b) => Number(b.label === 'Domain') - Number(a.label === 'Domain') || compareIds(a.id, b.id),
+      );
       missing.forEach((node, i) => {
         const angle = (2 * Math.PI * i) / Math.max(missing.length, 1);
         const position = base
@@ -183,7 +213,7 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
         const next = desiredParent(node);
         if (current !== next) ele.move({ parent: next });
       }
-      for (const edge of input.edges) {
+      for (const edge of [...input.edges].sort((a, b) => compareIds(a.id, b.id))) {
         if (cy.getElementById(edge.id).nonempty()) continue;
         cy.add({ group: 'edges', data: { ...edge } });
         added += 1;
@@ -201,7 +231,8 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
     );
     running = layoutRun;
     const done = new Promise<void>((resolve) => layoutRun.one('layoutstop', () => resolve()));
-    layoutRun.run();
+    // Layouts compute synchronously inside run() (only the animation is deferred), so the seed covers them.
+    withSeededRandom(`${options.seed ?? ''}|${layout}`, () => layoutRun.run());
     return done;
   };
 
@@ -261,9 +292,25 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
       const center = { x: cy.width() / 2, y: cy.height() / 2 };
       cy.zoom({ level: cy.zoom() * factor, renderedPosition: center });
     },
+    frame(ids) {
+      cy.resize();
+      const eles = cy.collection();
+      for (const id of ids) eles.merge(cy.getElementById(id));
+      if (eles.empty()) return Promise.resolve();
+      cy.stop();
+      return new Promise<void>((resolve) => {
+        cy.animate({ fit: { eles, padding: 60 } }, { duration: 400, complete: () => resolve() });
+      });
+    },
+    camera: () => cameraOf(cy),
+    setCamera({ zoom, x, y }) {
+      cy.resize();
+      cy.viewport({ zoom, pan: { x: cy.width() / 2 - x * zoom, y: cy.height() / 2 - y * zoom } });
+    },
     png: () => cy.png({ output: 'blob-promise', full: false, scale: 2, bg: '#ffffff' }),
     svg: () => cy.svg({ full: false, scale: 1, bg: '#ffffff' }),
     destroy() {
+      if (cameraTimer) clearTimeout(cameraTimer);
       resizeObserver.disconnect();
       running?.stop();
       events.clear();
