@@ -51,7 +51,9 @@ describe('the same picture every time', () => {
   it('restores zoom and pan (within 1%) with filters, selection, expansion and language from a deep link', async () => {
     const page = await openExplorer(`/?lang=en&fl=Target&x=${encodeURIComponent(NEW_AREA)}`);
     const task = await page.evaluate(() => window.__cy?.nodes('[label = "Task"]').first().id() ?? '');
-    await page.evaluate((id) => window.__app && window.__cy?.getElementById(id).emit('tap'), task);
+    await page.evaluate((id) => {
+      window.__cy?.getElementById(id).emit('tap');
+    }, task);
     await page.evaluate(() => {
       const cy = window.__cy;
       if (!cy) return;

@@ -71,6 +71,11 @@ const zh = {
   chineseOriginal: '中文原文',
   planNotFound: '规划“{plan}”不存在：没有导入这个规划。',
   nodeNotFoundTitle: '找不到节点',
+  responsibilities: '牵头与参与单位',
+  noneStated: '原文未说明',
+  nodesOnScreen: '图中节点',
+  togglePanels: '筛选与图例',
+  filteredCount: '筛选隐藏了 {n} 个节点',
   nodeNotFound: '节点“{id}”不存在：链接可能已过期或有误。',
 } as const;
 
@@ -145,6 +150,11 @@ const en: Record<MessageKey, string> = {
   chineseOriginal: 'Chinese original',
   planNotFound: 'The plan “{plan}” does not exist: no plan with this id is imported.',
   nodeNotFoundTitle: 'Node not found',
+  responsibilities: 'Who leads, who joins',
+  noneStated: 'not stated',
+  nodesOnScreen: 'Nodes on screen',
+  togglePanels: 'Filters & legend',
+  filteredCount: '{n} nodes hidden by filters',
   nodeNotFound: 'The node “{id}” does not exist: the link may be old or mistyped.',
 };
 

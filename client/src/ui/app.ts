@@ -9,6 +9,7 @@ import { type Controller, createController } from './controller.ts';
 import { mountDetailsPanel } from './details-panel.ts';
 import { h, listen } from './dom.ts';
 import { mountFiltersPanel, mountLegend } from './filters-panel.ts';
+import { mountNodeList } from './node-list.ts';
 import { mountPathPanel } from './path-panel.ts';
 import { mountStatus } from './status.ts';
 import { mountToolbar } from './toolbar.ts';
@@ -36,6 +37,18 @@ export function mountApp(root: HTMLElement, initial: UrlState): MountedApp {
     canvas,
   );
   const main = h('main', { class: 'workspace' }, left, graphArea, right);
+  // On small screens both side panels fold away; this button brings filters, legend and the node list back.
+  const panelsToggle = h('button', {
+    type: 'button',
+    class: 'tool panels-toggle',
+    'data-action': 'togglePanels',
+    'aria-expanded': 'false',
+  });
+  panelsToggle.addEventListener('click', () => {
+    const open = root.classList.toggle('show-left');
+    panelsToggle.setAttribute('aria-expanded', String(open));
+  });
+  graphArea.appendChild(panelsToggle);
   root.replaceChildren(header, bannerSlot, main);
 
   let lang = initial.lang;
@@ -45,6 +58,7 @@ export function mountApp(root: HTMLElement, initial: UrlState): MountedApp {
     lang = controller.state.lang;
     left.setAttribute('aria-label', controller.t('filters'));
     right.setAttribute('aria-label', controller.t('details'));
+    panelsToggle.textContent = controller.t('togglePanels');
     graphArea.setAttribute('aria-label', controller.t('graph'));
   });
   document.documentElement.lang = initial.lang === 'zh' ? 'zh-CN' : 'en';
@@ -53,6 +67,7 @@ export function mountApp(root: HTMLElement, initial: UrlState): MountedApp {
     mountToolbar(header, controller),
     mountFiltersPanel(left, controller),
     mountLegend(left, controller),
+    mountNodeList(left, controller),
     mountDetailsPanel(right, controller),
     mountPathPanel(right, controller),
     mountStatus(graphArea, bannerSlot, controller),
@@ -79,6 +94,10 @@ export function mountApp(root: HTMLElement, initial: UrlState): MountedApp {
         header.querySelector<HTMLInputElement>('.search-input')?.focus();
       } else if (event.key === 'Escape' && !isTyping(event.target)) {
         controller.select(null);
+        root.classList.remove('show-left');
+      } else if (key === 'f' && !mod && !event.altKey && !isTyping(event.target)) {
+        event.preventDefault();
+        controller.fit();
       } else if ((event.key === 'Delete' || event.key === 'Backspace') && !isTyping(event.target)) {
         controller.hideSelected();
       }

@@ -8,6 +8,7 @@ import type { NodeDetails, PropertyValue, RelType } from '../types.ts';
 import type { AppContext, Component } from './context.ts';
 import { h, listen, replaceChildren } from './dom.ts';
 import { evidenceQuote } from './evidence-quote.ts';
+import { responsibilitiesSection } from './responsibilities.ts';
 
 const formatValue = (value: PropertyValue) => (Array.isArray(value) ? value.join('、') : String(value));
 
@@ -131,6 +132,12 @@ export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Compone
         actionButton('pathTo', () => app.setPathEnd('to', id)),
       ),
       text,
+      responsibilitiesSection(
+        details,
+        lang,
+        { ...strings, title: app.t('responsibilities'), none: app.t('noneStated') },
+        (agency) => app.reveal(agency),
+      ),
       quotes.length > 0
         ? h('section', { class: 'evidence' }, h('h3', {}, `${app.t('evidence')} (${quotes.length})`), quotes)
         : null,

@@ -38,6 +38,10 @@ export function mountStatus(graphArea: HTMLElement, bannerSlot: HTMLElement, app
     // A link may hide ids that name no node: they hide nothing, so they are not counted.
     const hidden = state.view.hidden.filter((id) => app.node(id) !== undefined).length;
     if (hidden > 0) counts.textContent += ` · ${app.t('hiddenCount', { n: hidden })}`;
+    // What the filters keep out of the picture is said, not silently dropped.
+    let filtered = 0;
+    for (const { total, shown } of state.counts.labels.values()) filtered += total - shown;
+    if (filtered > hidden) counts.textContent += ` · ${app.t('filteredCount', { n: filtered - hidden })}`;
     hint.textContent = app.t('selectHint');
 
     const error = state.error;

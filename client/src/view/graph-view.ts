@@ -6,6 +6,7 @@ import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
 import type { Camera, CyEdgeData, CyNodeData, Lang, LayoutName } from '../types.ts';
+import { arrangeDomains } from './domain-boxes.ts';
 import { Emitter, type ViewEvents } from './events.ts';
 import { layoutOptions, usesCompounds } from './layouts.ts';
 import { withSeededRandom } from './seeded-random.ts';
@@ -18,12 +19,27 @@ cytoscape.use(svg);
 
 export const DEFAULT_WEBGL_THRESHOLD = 4000;
 
+/** Space around the graph when it is fitted to the graph area (CSS px), as the layouts use. */
+const FIT_PADDING = 30;
+
 /** How long the camera must be still before its position is reported (and written to the URL). */
 const CAMERA_SETTLE_MS = 200;
 
+/**
+ * Resolves when a viewport animation completes — or shortly after its duration, since an animation that
+ * another one stops (cy.stop()) never calls `complete`, and waiting on it would hang whoever awaits.
+ */
+function animated(start: (complete: () => void) => void, durationMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, durationMs + 150);
+    start(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-/** Below this zoom, domain labels switch to their large size. */
-const FAR_ZOOM = 0.8;
 const FOCUS_ZOOM = { min: 0.6, max: 1.4 };
 
 export interface SyncInput {
@@ -96,17 +112,6 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
   let cy = createCore(container, getLang, webgl);
   let running: cytoscape.Layouts | null = null;
 
-  let far: boolean | null = null;
-  const markDistance = (core: Core, force = false) => {
-    const next = core.zoom() < FAR_ZOOM;
-    if (!force && next === far) return;
-    far = next;
-    core.batch(() => {
-      core.nodes().removeClass('far');
-      if (next) core.nodes(':parent').addClass('far');
-    });
-  };
-
   let cameraTimer: ReturnType<typeof setTimeout> | null = null;
   const cameraOf = (core: Core): Camera => {
     const zoom = core.zoom();
@@ -115,7 +120,6 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
   };
 
   const bind = (core: Core) => {
-    core.on('zoom', () => markDistance(core));
     core.on('viewport', () => {
       if (cameraTimer) clearTimeout(cameraTimer);
       cameraTimer = setTimeout(() => {
@@ -219,7 +223,6 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
         added += 1;
       }
     });
-    markDistance(cy, true);
     return { added, removed };
   };
 
@@ -230,7 +233,15 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
       layoutOptions(cy, layout, { animate: opts.animate ?? true, fresh: opts.fresh ?? false }),
     );
     running = layoutRun;
-    const done = new Promise<void>((resolve) => layoutRun.one('layoutstop', () => resolve()));
+    const done = new Promise<void>((resolve) =>
+      layoutRun.one('layoutstop', () => {
+        if (usesCompounds(layout) && running === layoutRun) {
+          arrangeDomains(cy, FIT_PADDING);
+          cy.fit(undefined, FIT_PADDING);
+        }
+        resolve();
+      }),
+    );
     // Layouts compute synchronously inside run() (only the animation is deferred), so the seed covers them.
     withSeededRandom(`${options.seed ?? ''}|${layout}`, () => layoutRun.run());
     return done;
@@ -270,9 +281,7 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
       const zoom = Math.min(FOCUS_ZOOM.max, Math.max(FOCUS_ZOOM.min, fits));
       const pan = { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom };
       cy.stop();
-      return new Promise<void>((resolve) => {
-        cy.animate({ zoom, pan }, { duration: 400, complete: () => resolve() });
-      });
+      return animated((complete) => cy.animate({ zoom, pan }, { duration: 400, complete }), 400);
     },
     highlight(nodes, edges, className = 'highlighted') {
       cy.batch(() => {
@@ -298,9 +307,10 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
       for (const id of ids) eles.merge(cy.getElementById(id));
       if (eles.empty()) return Promise.resolve();
       cy.stop();
-      return new Promise<void>((resolve) => {
-        cy.animate({ fit: { eles, padding: 60 } }, { duration: 400, complete: () => resolve() });
-      });
+      return animated(
+        (complete) => cy.animate({ fit: { eles, padding: 60 } }, { duration: 400, complete }),
+        400,
+      );
     },
     camera: () => cameraOf(cy),
     setCamera({ zoom, x, y }) {
