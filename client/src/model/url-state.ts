@@ -90,11 +90,15 @@ export function decodeUrlState(search: string): UrlState {
     ? (layoutParam as LayoutName)
     : DEFAULT_VIEW.layout;
   const weight = Number(params.get(KEY.minWeight) ?? '0');
+  const camera = decodeCamera(params.get(KEY.camera));
+  const pathFrom = params.get(KEY.pathFrom) || null;
+  const pathTo = params.get(KEY.pathTo) || null;
   return {
     lang,
     selected: params.get(KEY.selected) || null,
-    camera: decodeCamera(params.get(KEY.camera)),
-    pathEnds: { from: params.get(KEY.pathFrom) || null, to: params.get(KEY.pathTo) || null },
+    // Only what the link holds: a link without them decodes as it did before they existed.
+    ...(camera ? { camera } : {}),
+    ...(pathFrom || pathTo ? { pathEnds: { from: pathFrom, to: pathTo } } : {}),
     view: {
       layout,
       expanded: all(KEY.expanded),

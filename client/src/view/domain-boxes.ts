@@ -80,7 +80,7 @@ function fitZoom(cy: Core, padding: number): number {
 }
 
 /**
- * Sets the domain title size (`data(titleSize)`, model px) for the zoom the fitted picture will have, then
+ * Sets the domain title size (`data(titleSize)`, model px; `data(titleWidth)`, the box's width, for wrapping) for the zoom the fitted picture will have, then
  * separates the boxes; a few rounds, since bigger titles make a bigger picture and so a smaller zoom.
  */
 export function arrangeDomains(cy: Core, padding: number): void {
@@ -88,7 +88,10 @@ export function arrangeDomains(cy: Core, padding: number): void {
   if (domains.empty()) return;
   let size = TITLE_FONT.min;
   for (let round = 0; round < 4; round++) {
-    cy.batch(() => domains.data('titleSize', size));
+    cy.batch(() => {
+      domains.data('titleSize', size);
+      for (const domain of domains.toArray()) domain.data('titleWidth', Math.max(120, domain.width() - 12));
+    });
     separateDomains(cy);
     const next = Math.min(TITLE_FONT.max, Math.max(TITLE_FONT.min, TITLE_SCREEN_PX / fitZoom(cy, padding)));
     if (Math.abs(next - size) / size < 0.1) break;

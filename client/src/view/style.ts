@@ -62,7 +62,7 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
       style: {
         label: labelOf,
         'font-family': CJK_FONT_STACK,
-        'font-size': 12,
+        'font-size': 14,
         color: '#1e293b',
         'text-valign': 'bottom',
         'text-halign': 'center',
@@ -105,9 +105,10 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
         'text-halign': 'center',
         'text-margin-y': -6,
         // Titles wrap inside their own box, so the titles of neighbouring boxes never run into each other.
-        'text-max-width': (ele: NodeSingular) => `${Math.max(120, Math.round(ele.width() - 12))}px`,
-        // Sized by domain-boxes.ts for the fitted zoom (readable at first sight); 18 before the first layout.
-        'font-size': (ele: NodeSingular) => Number(ele.data('titleSize')) || 18,
+        'text-max-width': 'data(titleWidth)',
+        // Sized by domain-boxes.ts for the fitted zoom (readable at first sight), as data so Cytoscape
+        // re-measures the wrapped title when it changes; graph-view.ts starts every domain at 18.
+        'font-size': 'data(titleSize)',
         'font-weight': 'bold',
         color: '#334155',
       },
