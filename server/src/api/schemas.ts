@@ -183,14 +183,25 @@ export const graphDetailParam = z
   .meta({ description: '`overview` (default): the slim elements; `full`: every property of every element.' });
 
 const evidenceShape = { quote: z.string(), start: z.number().int(), end: z.number().int() };
+const passageContextSchema = z
+  .object({ text: z.string(), start: z.number().int(), end: z.number().int() })
+  .meta({
+    id: 'PassageContext',
+    description:
+      "The plan's own contiguous text around a quote (its sentence and one sentence on each side): " +
+      '`Plan.text.slice(start, end) === text`, and it holds the quote.',
+  });
+const contextShape = {
+  context: passageContextSchema,
+  before: z.string().meta({ description: '`context.text` before the quote.' }),
+  after: z.string().meta({ description: '`context.text` after the quote.' }),
+};
 
 export const nodeDetailsSchema = z
   .object({
     node: graphNodeSchema,
     degree: z.record(z.string(), z.number()),
-    provenance: z.array(
-      z.object({ ...evidenceShape, via: z.string(), before: z.string(), after: z.string() }),
-    ),
+    provenance: z.array(z.object({ ...evidenceShape, via: z.string(), ...contextShape })),
     neighbors: z.array(
       z.object({ type: z.string(), direction: z.enum(['out', 'in']), node: graphNodeSchema, properties }),
     ),
@@ -260,8 +271,7 @@ export const traceSchema = z
         ...evidenceShape,
         node: z.string(),
         label: z.string(),
-        before: z.string(),
-        after: z.string(),
+        ...contextShape,
       }),
     ),
   })
