@@ -94,3 +94,25 @@ describe('importer cases: structure', () => {
       expect(plan.text.slice(cell.start, cell.end)).toBe(cell.text);
   });
 });
+
+describe('what the extract stage reads', () => {
+  it('variant-table: tasks with ids, titles and measures, and the table with its cells', () => {
+    const { extraction, text } = build('variant-table.md');
+    expect(extraction.text).toBe(text);
+    expect(extraction.title).toBe('某市“十四五”时期经济体制改革专项规划');
+    expect(extraction.tasks.map((t) => [t.id.split(':').slice(1).join(':'), t.title.text])).toEqual([
+      ['task:1.1.1', '推进简政放权'],
+      ['task:1.1.2', '优化营商环境'],
+      ['task:1.2.1', '推进混合所有制改革'],
+    ]);
+    for (const task of extraction.tasks) {
+      expect(text.slice(task.title.start, task.title.end)).toBe(task.title.text);
+      expect(task.measures.length).toBeGreaterThan(0);
+    }
+    expect(extraction.tables).toHaveLength(1);
+    expect(extraction.tables[0]?.rows.map((row) => row[2]?.text)).toEqual(['市发展改革委', '市市场监管局']);
+    expect(new Set(extraction.units.map((u) => u.kind))).toEqual(
+      new Set(['chapter', 'section', 'domain', 'task', 'measure']),
+    );
+  });
+});
