@@ -150,6 +150,10 @@ export function extractPlanLists(outline: Outline, text: string): ListItem[] {
   for (const node of nodes) {
     const kind = HEADING_KINDS.find(({ pattern }) => pattern.test(node.title));
     if (kind) items.push(...leadItems(kind.label, node.paragraphs, text));
+    // 总体要求 / 指导思想 parts state their principles as `坚持…` leads without a 基本原则 heading.
+    else if (partKind(node.title) === 'principles') {
+      items.push(...leadItems('Principle', node.paragraphs, text).filter((item) => /^坚持/.test(item.title)));
+    }
     if (GUIDING.test(node.title)) items.push(...countedEnumerations(node.paragraphs, text));
   }
   const safeguardParts = nodes.filter((n) => SAFEGUARDS.test(n.title) || partKind(n.title) === 'safeguards');

@@ -74,3 +74,14 @@ describe('ten documents counted by hand', () => {
     expect(first?.properties.title ?? null).toBe(truth.firstTask);
   });
 });
+
+describe('titled parts become the plan’s lists, not domains', () => {
+  it('guofa-2019-005: 总体要求 gives four 坚持… principles, 保障措施 three safeguards', () => {
+    const { graph } = build('guofa-2019-005.md');
+    const titles = (label: string) =>
+      graph.nodes.filter((n) => n.labels.includes(label as never)).map((n) => n.properties.title);
+    expect(titles('Principle')).toEqual(['坚持全面覆盖', '坚持规范透明', '坚持问题导向', '坚持协同推进']);
+    expect(titles('Safeguard')).toEqual(['加强组织领导', '严格责任落实', '营造良好环境']);
+    expect(titles('Domain')).toEqual(['重点任务']);
+  });
+});
