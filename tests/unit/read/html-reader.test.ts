@@ -12,15 +12,14 @@ describe('reading a government page body', () => {
       '<p><font face="楷体_GB2312">（二）实行清单管理。</font>制定清单。</p>',
       '<p><em>（三）</em><i>规范流程。</i>规范程序。</p>',
     ].join('\n');
-    expect(htmlToMarkup(html)).toBe(
-      [
-        '**一、总体要求**',
-        '**二、主要目标**',
-        '*（一）统筹建设平台。*各省要建设平台。',
-        '*（二）实行清单管理。*制定清单。',
-        '*（三）规范流程。*规范程序。',
-      ].join('\n\n') + '\n',
-    );
+    const paragraphs = [
+      '**一、总体要求**',
+      '**二、主要目标**',
+      '*（一）统筹建设平台。*各省要建设平台。',
+      '*（二）实行清单管理。*制定清单。',
+      '*（三）规范流程。*规范程序。',
+    ];
+    expect(htmlToMarkup(html)).toBe(`${paragraphs.join('\n\n')}\n`);
   });
 
   it('turns <br> into a line break inside the paragraph and keeps emphasis on both sides', () => {
@@ -61,6 +60,14 @@ describe('reading a government page body', () => {
         '表后正文。',
         '',
       ].join('\n'),
+    );
+  });
+});
+
+describe('pages that separate paragraphs with line breaks', () => {
+  it('reads <br><br> as the end of a paragraph and a single <br> as a line break', () => {
+    expect(htmlToMarkup('<div>一、总体要求<br/>坚持问题导向。<br/><br/>二、主要目标<br/></div>')).toBe(
+      '一、总体要求\n坚持问题导向。\n\n二、主要目标\n',
     );
   });
 });
