@@ -112,7 +112,15 @@ describe('what the extract stage reads', () => {
     expect(extraction.tables).toHaveLength(1);
     expect(extraction.tables[0]?.rows.map((row) => row[2]?.text)).toEqual(['市发展改革委', '市市场监管局']);
     expect(new Set(extraction.units.map((u) => u.kind))).toEqual(
-      new Set(['chapter', 'section', 'domain', 'task', 'measure']),
+      new Set(['plan', 'chapter', 'section', 'domain', 'task', 'measure']),
     );
+  });
+
+  it('targets-before-first-part: the goals stated before the first part are in the Plan’s own unit', () => {
+    const { extraction, text } = build('targets-before-first-part.md');
+    const plan = extraction.units.find((u) => u.kind === 'plan');
+    const front = plan?.pieces.map((p) => text.slice(p.start, p.end)).join('\n') ?? '';
+    expect(front).toContain('95%');
+    expect(front).toMatch(/10所/);
   });
 });
