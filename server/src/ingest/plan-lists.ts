@@ -144,6 +144,24 @@ function partsOutsideDomains(outline: Outline): OutlineNode[] {
   );
 }
 
+/** Numbered principles (`1.坚持正确导向。…`) under a principles heading: each `坚持…` item is one. */
+function principleItems(node: OutlineNode, text: string): ListItem[] {
+  return node.children.flatMap((child) => {
+    const body = nodeBody(child, text);
+    if (!/^坚持/.test(child.title) || child.children.length > 0) return [];
+    const span = { start: child.span.start, end: body?.end ?? child.titleSpan.end };
+    return [
+      {
+        label: 'Principle' as const,
+        title: child.title,
+        titleSpan: child.titleSpan,
+        text: text.slice(span.start, span.end),
+        span,
+      },
+    ];
+  });
+}
+
 export function extractPlanLists(outline: Outline, text: string): ListItem[] {
   const nodes = allNodes(partsOutsideDomains(outline));
   const items: ListItem[] = [...legalBases(outline)];
@@ -154,6 +172,7 @@ export function extractPlanLists(outline: Outline, text: string): ListItem[] {
     else if (partKind(node.title) === 'principles') {
       items.push(...leadItems('Principle', node.paragraphs, text).filter((item) => /^坚持/.test(item.title)));
     }
+    if (partKind(node.title) === 'principles') items.push(...principleItems(node, text));
     if (GUIDING.test(node.title)) items.push(...countedEnumerations(node.paragraphs, text));
   }
   const safeguardParts = nodes.filter((n) => SAFEGUARDS.test(n.title) || partKind(n.title) === 'safeguards');

@@ -84,4 +84,12 @@ describe('titled parts become the plan’s lists, not domains', () => {
     expect(titles('Safeguard')).toEqual(['加强组织领导', '严格责任落实', '营造良好环境']);
     expect(titles('Domain')).toEqual(['重点任务']);
   });
+
+  it('guobanfa-2018-123: numbered 坚持… items under （三）基本原则 are four principles', () => {
+    const { graph } = build('guobanfa-2018-123.md');
+    const principles = graph.nodes
+      .filter((n) => n.labels.includes('Principle'))
+      .map((n) => n.properties.title);
+    expect(principles).toEqual(['坚持正确导向', '坚持需求引领', '坚持互联融合', '坚持创新发展']);
+  });
 });
