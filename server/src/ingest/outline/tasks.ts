@@ -139,7 +139,8 @@ function partDomains(text: string, root: OutlineNode, next: number): ParsedDomai
   if (root.children.some(isGroup)) {
     const domains: ParsedDomain[] = [];
     for (const child of root.children) {
-      if (partKind(child.title) !== 'action') continue;
+      // A child that only introduces a list (…予以保留：（一）…) or holds no items stays a section.
+      if (!isGroup(child)) continue;
       const domain = domainOf(text, child, next + domains.length, root.order);
       if (domain.tasks.length > 0) domains.push(domain);
     }
