@@ -46,6 +46,17 @@ describe('importer cases: structure', () => {
     expect(tasks[1]).toBe('压缩整体通关时间');
   });
 
+  it('long-first-clause: a （负责部门：…） note is not a measure, but stays in its task for the extract stage', () => {
+    const { nodes, extraction, text } = build('long-first-clause.md');
+    const measures = nodes('Measure').map((m) => String(m.properties.text));
+    expect(measures.filter((m) => m.includes('负责部门'))).toEqual([]);
+    const notes = extraction.units
+      .filter((u) => u.kind === 'task')
+      .flatMap((u) => u.pieces.map((p) => text.slice(p.start, p.end)))
+      .filter((p) => p.startsWith('（负责部门'));
+    expect(notes).toEqual(['（负责部门：市商务局）', '（负责部门：青禾海关）', '（负责部门：市商务局）']);
+  });
+
   it.each([
     'variants-base.md',
     'variant-zwsp.md',

@@ -60,7 +60,10 @@ export interface ParsedTask {
   line: number;
   /** The task's body (after the title) in pieces, one per paragraph. */
   body: TextPiece[];
+  /** Its sentences, one measure each, responsibility notes excepted. */
   measures: TextPiece[];
+  /** Responsibility notes standing as sentences of their own (`（负责部门：市商务局）`): who, not what. */
+  notes: TextPiece[];
 }
 
 export interface ParsedDomain {
