@@ -71,3 +71,29 @@ describe('pages that separate paragraphs with line breaks', () => {
     );
   });
 });
+
+describe('tables that lay out an old government page', () => {
+  it('reads a page whose whole body sits in one table cell as paragraphs', () => {
+    const html =
+      '<table width="760"><tr><td class="p1"><p align="center"><b>国务院办公厅关于科技节水建议的复函</b></p>' +
+      '<p>国办函〔2005〕21号</p><p>　　一、加强领导。</p><p>　　二、落实责任。</p></td></tr></table>';
+    expect(htmlToMarkup(html)).toBe(
+      '**国务院办公厅关于科技节水建议的复函**\n\n国办函〔2005〕21号\n\n一、加强领导。\n\n二、落实责任。\n',
+    );
+  });
+
+  it('reads a navigation column beside a long body as paragraphs, not as one table row', () => {
+    const body = Array.from({ length: 6 }, (_, i) => `<p>第${i + 1}段正文。</p>`).join('');
+    const html = `<table><tr><td><a href="/">首页</a></td><td>${body}</td></tr></table>`;
+    expect(htmlToMarkup(html)).toBe(
+      `首页\n\n${Array.from({ length: 6 }, (_, i) => `第${i + 1}段正文。`).join('\n\n')}\n`,
+    );
+  });
+
+  it('reads a layout table holding a data table as paragraphs, one per inner row', () => {
+    const html =
+      '<table><tr><td><p>附件：任务分工</p><table><tr><td>1</td><td>推进简政放权</td></tr>' +
+      '<tr><td>2</td><td>优化营商环境</td></tr></table></td></tr></table>';
+    expect(htmlToMarkup(html)).toBe('附件：任务分工\n\n1 推进简政放权\n\n2 优化营商环境\n');
+  });
+});
