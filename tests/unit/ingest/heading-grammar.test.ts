@@ -99,4 +99,24 @@ describe('the heading grammar', () => {
       ['按规定办理。'],
     ]);
   });
+
+  it('learns nesting pair by pair: （1） seen under 1.4 still nests under a later 2.1.1', () => {
+    const outline = outlineOf([
+      '**1 总则**',
+      '*1.4 工作原则*',
+      '（1）统一领导。内容。',
+      '**2 组织机构**',
+      '*2.1 指挥部*',
+      '2.1.1 指挥部职责',
+      '（1）掌握形势。内容。',
+      '（2）开展督查。内容。',
+      '2.1.2 办公室职责',
+      '（1）汇总情况。内容。',
+    ]);
+    const second = outline.domains.find((d) => d.title === '指挥部');
+    expect(second?.tasks.map((t) => [t.title, t.measures.length])).toEqual([
+      ['指挥部职责', 4],
+      ['办公室职责', 2],
+    ]);
+  });
 });
