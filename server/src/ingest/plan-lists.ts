@@ -191,7 +191,8 @@ export function extractPlanLists(outline: Outline, text: string): ListItem[] {
       );
       continue;
     }
-    for (const child of node.children) {
+    // A safeguards part without items is one safeguard: 十四、加强规划组织实施。…
+    for (const child of node.children.length > 0 ? node.children : [node]) {
       const body = nodeBody(child, text);
       if (!body) continue;
       items.push({

@@ -92,4 +92,12 @@ describe('titled parts become the plan’s lists, not domains', () => {
       .map((n) => n.properties.title);
     expect(principles).toEqual(['坚持正确导向', '坚持需求引领', '坚持互联融合', '坚持创新发展']);
   });
+
+  it('guohan-2018-159: a safeguards point without items (十四、加强规划组织实施) is one safeguard', () => {
+    const { graph } = build('guohan-2018-159.md');
+    const safeguards = graph.nodes
+      .filter((n) => n.labels.includes('Safeguard'))
+      .map((n) => n.properties.title);
+    expect(safeguards).toEqual(['加强规划组织实施']);
+  });
 });
