@@ -114,9 +114,9 @@ describe('the heading grammar', () => {
       '（1）汇总情况。内容。',
     ]);
     const second = outline.domains.find((d) => d.title === '指挥部');
-    expect(second?.tasks.map((t) => [t.title, t.measures.length])).toEqual([
-      ['指挥部职责', 4],
-      ['办公室职责', 2],
+    expect(second?.tasks.map((t) => [t.title, t.measures.map((m) => m.text)])).toEqual([
+      ['指挥部职责', ['（1）掌握形势。', '内容。', '（2）开展督查。', '内容。']],
+      ['办公室职责', ['（1）汇总情况。', '内容。']],
     ]);
   });
 });

@@ -52,7 +52,7 @@ function buildTask(
   const body: TextPiece[] = [];
   for (const paragraph of paragraphs) {
     const from = Math.max(bodyStart, paragraph.start);
-    if (from < paragraph.end)
+    if (from < paragraph.end && /[^\s。：:；;，,.！!？?]/.test(text.slice(from, paragraph.end)))
       body.push({ text: text.slice(from, paragraph.end), start: from, end: paragraph.end });
   }
   const sentences = body.flatMap((piece) => splitSentences(piece.text, piece.start));

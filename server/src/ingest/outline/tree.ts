@@ -28,6 +28,8 @@ export function toParagraph(block: Block, start = block.start): Paragraph {
 
 function newNode(text: string, block: Block, heading: Heading, order: number): OutlineNode {
   const { titleSpan } = heading;
+  // The heading line with the punctuation that closes its title (`（一）标题。`), up to its inline body.
+  const headEnd = heading.body ? heading.body.start : block.end;
   return {
     series: heading.marker.series,
     numeral: heading.marker.numeral,
@@ -38,8 +40,8 @@ function newNode(text: string, block: Block, heading: Heading, order: number): O
     introducesList: /[：:]$/.test(block.text.trim()),
     head: {
       start: block.start,
-      end: Math.max(titleSpan.end, block.start),
-      text: text.slice(block.start, Math.max(titleSpan.end, block.start)),
+      end: headEnd,
+      text: text.slice(block.start, headEnd),
       line: block.line,
       lead: null,
     },

@@ -39,7 +39,7 @@ export interface OutlineNode {
   line: number;
   /** The heading's own line ends with ：/:, so it introduces a list of sub-items (…下列条件：). */
   introducesList: boolean;
-  /** The heading line up to the end of its title. */
+  /** The heading line up to its inline body (the title with its closing punctuation). */
   head: Paragraph;
   /** Where the node starts (its heading) and ends (its last paragraph or descendant). */
   span: Span;
