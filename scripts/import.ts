@@ -16,7 +16,7 @@ import { type BuiltPlan, buildPlanFromFiles, type PlanSource } from '../server/s
 import { ensureNeo4j, type Neo4jConnection } from '../server/src/neo4j/driver.ts';
 import { type ImportProgress, importPlan } from '../server/src/neo4j/plan-writer.ts';
 import { committedDigest, digestQuery } from './import-commit-check.ts';
-import { corpusReport, type DocumentRow, documentRow } from './import-report.ts';
+import { corpusReport, type DocumentRow, documentRow, documentsTable } from './import-report.ts';
 
 const USAGE =
   'usage: npm run import -- <file|folder> [--annotations <plan.yaml>] [--plan-id ID] [--dry-run] [--format json|table] [--report <file.md>]';
@@ -124,21 +124,6 @@ function summaryTable(summary: ImportSummary): string {
   return parts.join('\n');
 }
 
-function documentsTable(rows: DocumentRow[]): string {
-  const table = new Table({
-    head: ['file', 'kind', 'parts', 'tasks', 'measures', 'targets', 'warnings', 'ms'],
-    ...tableStyle,
-  });
-  for (const row of rows) {
-    table.push(
-      row.refused !== null
-        ? [row.file, 'refused', '', '', '', '', '', row.ms]
-        : [row.file, row.kind, row.parts, row.tasks, row.measures, row.targets, row.warnings, row.ms],
-    );
-  }
-  return table.toString();
-}
-
 function refusedRow(file: string, error: ImportInputError, ms: number): DocumentRow {
   const reason = error.problems[0]?.message ?? error.message;
   return { ...emptyCounts, file: path.basename(file), refused: reason, ms: Math.round(ms) };
@@ -206,6 +191,10 @@ async function importDocuments(cli: Cli, files: string[]): Promise<DocumentRow[]
       if (cli.dryRun) {
         if (cli.format === 'json') process.stdout.write(`${JSON.stringify(built.graph)}\n`);
         else if (single) process.stdout.write(`${summaryTable(built.summary)}\n`);
+        if (single) {
+          const { nodes, relationships } = built.graph;
+          log(`dry run: ${nodes.length} nodes, ${relationships.length} relationships, nothing written`);
+        }
         rows.push(row);
         continue;
       }
@@ -315,8 +304,9 @@ async function main(): Promise<number> {
     log(`report written to ${cli.report}`);
   }
   const written = cli.dryRun ? 'nothing written' : 'written to Neo4j';
-  if (cli.folder || cli.dryRun) {
-    log(`${rows.length} documents, ${refused} refused, ${(wallMs / 1000).toFixed(1)} s (${written})`);
+  if (cli.folder) {
+    const documents = `${rows.length} document${rows.length === 1 ? '' : 's'}`;
+    log(`${documents}, ${refused} refused, ${(wallMs / 1000).toFixed(1)} s (${written})`);
   }
   return refused > 0 ? 1 : 0;
 }

@@ -13,6 +13,7 @@ import { parseOutline } from './outline.ts';
 import { findPilotCandidates, type PilotCandidate } from './pilot-candidates.ts';
 import { addAnnotationFacts } from './stages/annotation-facts.ts';
 import type { BuildContext } from './stages/context.ts';
+import { extractionInput, type OutlineExtractionInput } from './stages/extraction-input.ts';
 import { addTextDependencies } from './stages/links.ts';
 import { addLists } from './stages/lists.ts';
 import {
@@ -45,6 +46,8 @@ export interface BuildResult {
   graph: PlanGraph;
   summary: ImportSummary;
   text: string;
+  /** What the extract stage reads: text, title, issuer, year, tasks with titles and measures, units, tables. */
+  extraction: OutlineExtractionInput;
 }
 
 export function sha256(text: string): string {
@@ -96,8 +99,9 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
   // ---- lists ----
   const lists = addLists(ctx);
   // ---- extract ----
-  // The extract stage is called here once merged: `extractFacts(extractionInput(ctx))`, its facts written like
-  // the annotation's below. Until then agencies, pilots, mentions and targets come from the annotation file.
+  // The extract stage is called here: `extractFacts(extraction)`, its facts written to the graph like the
+  // annotation's below. Until it is wired, agencies, pilots, mentions and targets come from the annotation file.
+  const extraction = extractionInput(ctx);
   checkAnnotatedTitles(ctx);
   const facts = addAnnotationFacts(ctx);
   // ---- annotation overlay ----
@@ -122,5 +126,6 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
     },
     summary: { planId, counts: ctx.g.counts(), candidates, warnings: ctx.warnings },
     text: normalised.text,
+    extraction,
   };
 }
