@@ -123,6 +123,8 @@ const CORPUS: Array<[string, string]> = [
   ['PROFILE', 'PROFILE MATCH (a:Account) RETURN a.passwordHash'],
   ['a planner option', 'CYPHER runtime=slotted MATCH (a:Account) RETURN a.passwordHash'],
   ['ledger entries and their links', 'MATCH (e:LedgerEntry)-[*]-(x) RETURN properties(x)'],
+  ['a property-existence sweep', 'MATCH (n) WHERE n.csrfToken IS NOT NULL RETURN n.csrfToken'],
+  ['audit addresses by UNION', 'MATCH (t:Task) RETURN t.id AS x UNION MATCH (e:AuditEvent) RETURN e.ip AS x'],
 ];
 
 let app: express.Express;
