@@ -1,9 +1,13 @@
-// The corpus report of `npm run import -- <folder> --report <file.md>`: one row per document (what kind of
-// document, its parts, tasks, measures, targets, warnings, time), so a maintainer sees at a glance which real
-// documents the importer reads well and which it reads flat.
+// What the import CLI shows: the corpus report of `npm run import -- <folder> --report <file.md>` (one row per
+// document: kind, parts, tasks, measures, targets, warnings, time), so a maintainer sees at a glance which real
+// documents the importer reads well and which it reads flat; and the terminal tables of one plan or a folder.
 import { basename } from 'node:path';
 import Table from 'cli-table3';
 import type { PlanGraph } from '../server/src/domain/types.ts';
+import type { ImportSummary } from '../server/src/ingest/build-plan-graph.ts';
+
+/** Colours only on a terminal, so a redirected summary stays plain text. */
+const tableStyle = process.stdout.isTTY ? {} : { style: { head: [], border: [] } };
 
 export interface DocumentRow {
   file: string;
@@ -136,7 +140,7 @@ export function corpusReport(
 export function documentsTable(rows: DocumentRow[]): string {
   const table = new Table({
     head: ['file', 'kind', 'parts', 'tasks', 'measures', 'targets', 'warnings', 'ms'],
-    ...(process.stdout.isTTY ? {} : { style: { head: [], border: [] } }),
+    ...tableStyle,
   });
   for (const row of rows) {
     table.push(
@@ -146,4 +150,29 @@ export function documentsTable(rows: DocumentRow[]): string {
     );
   }
   return table.toString();
+}
+
+/** One plan's import summary as terminal tables: counts, pilot-like phrases, warnings. */
+export function summaryTable(summary: ImportSummary): string {
+  const counts = new Table({ head: ['nodes', 'count', 'relationships', 'count'], ...tableStyle });
+  const labels = Object.entries(summary.counts.labels);
+  const rels = Object.entries(summary.counts.relationships);
+  for (let i = 0; i < Math.max(labels.length, rels.length); i += 1) {
+    counts.push([labels[i]?.[0] ?? '', labels[i]?.[1] ?? '', rels[i]?.[0] ?? '', rels[i]?.[1] ?? '']);
+  }
+  const parts = [`plan ${summary.planId}`, counts.toString()];
+  if (summary.candidates.length > 0) {
+    const candidates = new Table({
+      head: ['pilot-like phrase not in the annotation', 'times'],
+      ...tableStyle,
+    });
+    for (const c of summary.candidates) candidates.push([c.phrase, c.count]);
+    parts.push(candidates.toString());
+  }
+  if (summary.warnings.length > 0) {
+    const warnings = new Table({ head: ['warnings'], colWidths: [100], wordWrap: true, ...tableStyle });
+    for (const w of summary.warnings) warnings.push([w]);
+    parts.push(warnings.toString());
+  }
+  return parts.join('\n');
 }

@@ -97,3 +97,15 @@ describe('tables that lay out an old government page', () => {
     expect(htmlToMarkup(html)).toBe('附件：任务分工\n\n1 推进简政放权\n\n2 优化营商环境\n');
   });
 });
+
+describe('pages with sloppy markup', () => {
+  it('reads the text of a page that never closes its head', () => {
+    expect(htmlToMarkup('<head><meta charset="utf-8"><title>标题栏</title><p>正文。</p>')).toBe('正文。\n');
+  });
+
+  it('closes paragraphs and cells the page left open', () => {
+    expect(htmlToMarkup('<p>一<p>二<table><tr><td>a<td>b<tr><td>c<td>d</table><p>三')).toBe(
+      '一\n\n二\n\n| a | b |\n|---|---|\n| c | d |\n\n三\n',
+    );
+  });
+});

@@ -51,3 +51,28 @@ describe('the annotation beside a document', () => {
     );
   });
 });
+
+describe('line numbers in warnings about a Markdown document', () => {
+  it('count the lines of the file, not of its canonical form without the comment and blank lines', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'plan-files-')), 'skip.md');
+    const lines = [
+      '<!-- 来源：测试',
+      '     第二行 -->',
+      '',
+      '',
+      '# 某市改革方案',
+      '',
+      '一、第一部分',
+      '',
+      '（一）推进改革。加快推进改革。',
+      '',
+    ];
+    // Line 11 is numbered 三 but is the second part: the outline warns about it.
+    lines.push('三、第二部分', '', '（一）优化服务。持续优化服务。', '');
+    writeFileSync(file, lines.join('\n'));
+    const built = await buildPlanFromFiles({ markdownPath: file });
+    const aboutThree = built.summary.warnings.filter((warning) => warning.includes('三、第二部分'));
+    expect(aboutThree).toHaveLength(1);
+    expect(aboutThree[0]).toMatch(/\bline 11\b/);
+  });
+});

@@ -21,8 +21,12 @@ const DAMAGED_UTF8_SHARE = 0.01;
  */
 function damagedUtf8(bytes: Uint8Array): DecodedText | null {
   const text = new TextDecoder('utf-8').decode(bytes);
-  const broken = text.match(/\ufffd/g)?.length ?? 0;
-  const nonAscii = text.match(/[^\x00-\x7f]/g)?.length ?? 0;
+  let broken = 0;
+  let nonAscii = 0;
+  for (const char of text) {
+    if (char === '\ufffd') broken += 1;
+    if (char.charCodeAt(0) > 0x7f) nonAscii += 1;
+  }
   if (broken === 0 || broken > nonAscii * DAMAGED_UTF8_SHARE) return null;
   const warning = `${broken} invalid UTF-8 byte sequence${broken === 1 ? '' : 's'} read as �`;
   return { text, encoding: 'utf-8', warning };

@@ -4,18 +4,11 @@
 import { Parser } from 'htmlparser2';
 import { blocksToMarkup, type MarkupBlock, type Run } from './markup.ts';
 
-/** Elements whose content is not document text. */
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'head',
-  'title',
-  'noscript',
-  'template',
-  'iframe',
-  'object',
-  'svg',
-]);
+/**
+ * Elements whose content is not document text. Not `head` itself: pages that never close it (browsers close it
+ * at the first body element) would lose their text; the head's only text is in `title`, `style` and `script`.
+ */
+const SKIPPED = new Set(['script', 'style', 'title', 'noscript', 'template', 'iframe', 'object', 'svg']);
 /** Elements that end the paragraph before them and start a new one. */
 const BLOCKS = new Set([
   'p',
@@ -235,16 +228,14 @@ function joinParagraphs(cell: Paragraphs): Run[] {
  */
 export function htmlToMarkup(html: string): string {
   const out = new BlockCollector();
-  const stack: Array<{ name: string; emphasis: Emphasis; skip: boolean; pre: boolean }> = [];
-  const top = () =>
-    stack.at(-1) ?? { name: '', emphasis: { bold: false, italic: false }, skip: false, pre: false };
+  const stack: Array<{ emphasis: Emphasis; skip: boolean; pre: boolean }> = [];
+  const top = () => stack.at(-1) ?? { emphasis: { bold: false, italic: false }, skip: false, pre: false };
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         const outer = top();
         const skip = outer.skip || SKIPPED.has(name);
         stack.push({
-          name,
           emphasis: emphasisOf(name, attributes, outer.emphasis),
           skip,
           pre: outer.pre || name === 'pre',
