@@ -19,7 +19,7 @@ import type {
 } from '../domain/types.ts';
 import { agencyMatrix } from './agency-matrix.ts';
 import { toCyElements, toCyOverview } from './cy-elements.ts';
-import { withEvidenceContexts } from './export/evidence-context.ts';
+import { withEvidenceContexts, withoutPlanText } from './export/evidence-context.ts';
 import { toGraphml } from './export/graphml.ts';
 import { neo4jCsvZip } from './export/neo4j-csv.ts';
 import { filterGraph, type GraphFilter } from './graph-filter.ts';
@@ -76,10 +76,14 @@ export function createGraphServices(repo: GraphRepository, limits: CypherLimits)
       return toCyOverview(filterGraph(await repo.planGraph(plan.id), filter));
     },
 
-    /** Every property of every element, for views that read texts and offsets of the whole plan. */
+    /**
+     * Every property of every element, for views that read texts and offsets of the whole plan: evidence comes
+     * with its context as in the exports; the plan's own text stays out (GET /api/plans/:id/text serves it).
+     */
     async fullGraph(planId: string | undefined, filter: GraphFilter): Promise<CyElements> {
       const plan = await resolvePlan(repo, planId);
-      return toCyElements(filterGraph(await repo.planGraph(plan.id), filter));
+      const graph = withEvidenceContexts(await repo.planGraph(plan.id, { withPlanText: true }));
+      return toCyElements(filterGraph(withoutPlanText(graph), filter));
     },
 
     async exportPlan(planId: string | undefined, format: ExportFormat): Promise<ExportFile> {

@@ -44,3 +44,15 @@ export function withEvidenceContexts(graph: Subgraph): Subgraph {
     ),
   };
 }
+
+/** The graph without the `Plan` node's `text` (read only to place the contexts); everything else unchanged. */
+export function withoutPlanText(graph: Subgraph): Subgraph {
+  return {
+    nodes: graph.nodes.map((node): GraphNode => {
+      if (!node.labels.includes('Plan') || !('text' in node.properties)) return node;
+      const { text: _text, ...properties } = node.properties;
+      return { ...node, properties };
+    }),
+    edges: graph.edges,
+  };
+}
