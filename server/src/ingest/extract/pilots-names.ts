@@ -1,0 +1,314 @@
+// Finds the names of zones and pilots in a text: a zone-type suffix (data/glossary/zone-types.json) and, on its
+// left, the words that belong to the name, read from jieba's segmentation with part-of-speech tags. The name stops
+// at punctuation, function words, a verb that opens a clause (授权…, …率先开展…) and a second name joined by 和.
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import { alternation, PILOT_GRAMMAR, ZONE_TYPES, type ZoneType } from './pilots-grammar.ts';
+
+/** One word of the text with its part-of-speech tag (jieba's ICTCLAS tags: n, ns, v, vn …) and offsets. */
+export interface Token {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+/** A written name of a zone or pilot (one mention). `start`/`end` are offsets of `quote` in the text. */
+export interface NameMention {
+  /** The name as the entity is called (quotes removed; for `A和B等试点`, A + 试点). */
+  name: string;
+  /** The words of the text, `text.slice(start, end)`. */
+  quote: string;
+  start: number;
+  end: number;
+  type: ZoneType;
+  /** The part before the type suffix, quotes removed (empty for a bare `综合保税区`). */
+  modifier: string;
+  /** The place the name starts with (a jieba `ns` word), if any. */
+  place: string | null;
+  /** A quoted core that names the same thing on its own (`“营改增”试点` → 营改增). */
+  core: string | null;
+}
+
+let jieba: Jieba | null = null;
+
+/** jieba's tags for the whole text, with offsets (jieba keeps every character, so offsets add up). */
+export function tokenise(text: string): Token[] {
+  jieba ??= Jieba.withDict(dict);
+  const tokens: Token[] = [];
+  let at = 0;
+  for (const { word, tag } of jieba.tag(text)) {
+    const start = text.indexOf(word, at);
+    if (start < 0) continue;
+    tokens.push({ word, tag, start, end: start + word.length });
+    at = start + word.length;
+  }
+  return tokens;
+}
+
+const MAX_NAME = 28;
+const SUFFIX = new RegExp(alternation(ZONE_TYPES.types.map((t) => t.suffix)), 'g');
+const TYPE_BY_SUFFIX = new Map(ZONE_TYPES.types.map((t) => [t.suffix, t]));
+const VERBS = new RegExp(alternation(PILOT_GRAMMAR.clauseVerbs));
+/** A clause verb ending where a word ends (jieba may split 辟建 into 辟/建). */
+const VERB_END = new RegExp(`(?:${alternation(PILOT_GRAMMAR.clauseVerbs)})$`);
+const SCOPE = new RegExp(`^(?:${alternation(PILOT_GRAMMAR.scopePrefixes)})`);
+const STOP_TAGS = new Set([
+  'p',
+  'c',
+  'u',
+  'uj',
+  'ul',
+  'uz',
+  'ug',
+  'ud',
+  'uv',
+  'd',
+  'r',
+  'q',
+  'y',
+  'e',
+  'o',
+  'x',
+  'i',
+  'zg',
+]);
+const PLACE_TAGS = new Set(['ns', 'nr', 'nrt', 'nt']);
+const CONNECTORS = new Set(['和', '及']);
+const PUNCT = /^[\s\p{P}\p{S}]+$/u;
+const SUFFIX_END = new RegExp(`(?:${alternation(ZONE_TYPES.types.map((t) => t.suffix))})$`);
+
+function isStop(token: Token): boolean {
+  if (PUNCT.test(token.word)) return true;
+  if (token.tag === 'm') return !/^\d+$/.test(token.word);
+  return STOP_TAGS.has(token.tag) || VERBS.test(token.word);
+}
+
+/** Index of the last token that starts before `offset`. */
+function tokenBefore(tokens: Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if ((tokens[mid]?.start ?? 0) < offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/** Where an open quote before `end` (in the same clause) starts the name: “三通两平台” is one name. */
+function openQuote(text: string, end: number): number | null {
+  const open = text.lastIndexOf('“', end - 1);
+  if (open < 0 || end - open > 16) return null;
+  const inside = text.slice(open + 1, end);
+  return /[”，。；：！？\n]/.test(inside) ? null : open + 1;
+}
+
+/**
+ * The start of the name whose suffix starts at `end`, scanning words leftwards. A verb ends the name when the
+ * grammar lists it as opening a clause or when a proper name follows it (授权+place); jieba tags many nouns of
+ * compounds as verbs (联合/征信 平台), so other verbs stay inside.
+ */
+function scanLeft(text: string, tokens: Token[], end: number, coordinate: boolean): number {
+  const quoted = openQuote(text, end);
+  if (quoted !== null) return quoted;
+  let start = end;
+  let i = tokenBefore(tokens, end);
+  let leftmost: Token | null = null;
+  let collected = 0;
+  while (i >= 0) {
+    const token = tokens[i] as Token;
+    if (end - token.start > MAX_NAME) break;
+    if (token.word === '”') {
+      const open = text.lastIndexOf('“', token.start);
+      if (open < 0 || token.start - open > 16 || /[，。；：！？\n]/.test(text.slice(open, token.start)))
+        break;
+      start = open;
+      i = tokenBefore(tokens, open);
+      leftmost = { word: '“', tag: 'x', start: open, end: open + 1 };
+      continue;
+    }
+    if (CONNECTORS.has(token.word) && coordinate) {
+      const left = tokens[i - 1];
+      if (!leftmost || collected < 2 || PLACE_TAGS.has(leftmost.tag) || !left || isStop(left)) break;
+      if (SUFFIX_END.test(text.slice(Math.max(0, left.end - 12), left.end))) break;
+      start = token.start;
+      i -= 1;
+      continue;
+    }
+    if (token.word === '的' && leftmost === null && i > 0 && !isStop(tokens[i - 1] as Token)) {
+      start = token.start;
+      i -= 1;
+      continue;
+    }
+    if (isStop(token) || VERB_END.test(text.slice(Math.max(0, token.end - 4), token.end))) break;
+    if (token.tag === 'v' && leftmost !== null && PLACE_TAGS.has(leftmost.tag)) break;
+    start = token.start;
+    leftmost = token;
+    collected += 1;
+    i -= 1;
+  }
+  return locative(text, tokens, start, end);
+}
+
+/** `在哈尔滨共建开发区`: a place after 在 and before a verb says where, and is not part of the name. */
+function locative(text: string, tokens: Token[], start: number, end: number): number {
+  if (text[start - 1] !== '在') return start;
+  const i = tokenBefore(tokens, start + 1);
+  const place = tokens[i];
+  const verb = tokens[i + 1];
+  if (place?.start !== start || place.tag !== 'ns' || verb?.tag !== 'v' || verb.end > end) return start;
+  return verb.start;
+}
+
+function stripScope(text: string, start: number, end: number): number {
+  let at = start;
+  for (;;) {
+    const match = SCOPE.exec(text.slice(at, end));
+    if (!match || match[0].length === 0 || at + match[0].length >= end) return at;
+    at += match[0].length;
+  }
+}
+
+function placeOf(tokens: Token[], start: number, end: number): string | null {
+  const i = tokenBefore(tokens, start + 1);
+  const token = tokens[i];
+  if (!token || token.start !== start || token.tag !== 'ns' || token.end > end) return null;
+  return token.word;
+}
+
+function mention(
+  text: string,
+  tokens: Token[],
+  start: number,
+  end: number,
+  type: ZoneType,
+  suffixStart: number,
+): NameMention | null {
+  const quote = text.slice(start, end);
+  const modifier = text.slice(start, suffixStart).replace(/[“”]/g, '');
+  if (modifier === '' && !type.standalone) return null;
+  if (type.quotedOnly && !quote.includes('“') && text[end] !== '”') return null;
+  if (PILOT_GRAMMAR.notPilots.some((phrase) => quote.endsWith(phrase))) return null;
+  if (/^[“”\s]*$/.test(modifier) && modifier !== '') return null;
+  const coreMatch = /^“([^”]+)”$/.exec(text.slice(start, suffixStart));
+  return {
+    name: quote.replace(/[“”]/g, ''),
+    quote,
+    start,
+    end,
+    type,
+    modifier,
+    place: placeOf(tokens, start, suffixStart),
+    core: coreMatch?.[1] ?? null,
+  };
+}
+
+/** `A和B等试点`: each listed item becomes its own name (A试点, B试点), quoted by the item's words. */
+function distribute(text: string, tokens: Token[], suffixStart: number, type: ZoneType): NameMention[] {
+  const found: NameMention[] = [];
+  let end = suffixStart - 1;
+  for (;;) {
+    const start = stripScope(text, scanLeft(text, tokens, end, false), end);
+    if (start >= end) break;
+    const item = text.slice(start, end);
+    found.push({
+      name: `${item}${type.suffix}`,
+      quote: item,
+      start,
+      end,
+      type,
+      modifier: item,
+      place: placeOf(tokens, start, end),
+      core: item,
+    });
+    if (!CONNECTORS.has(text[start - 1] ?? '')) break;
+    end = start - 1;
+  }
+  return found.reverse();
+}
+
+/** Every mention of a zone, pilot, demonstration or platform in `text`, in order. */
+export function findPilotNames(text: string, tokens: Token[] = tokenise(text)): NameMention[] {
+  const found: NameMention[] = [];
+  const matches = [...text.matchAll(SUFFIX)];
+  matches.forEach((match, k) => {
+    const suffixStart = match.index ?? 0;
+    const end = suffixStart + match[0].length;
+    const type = TYPE_BY_SUFFIX.get(match[0]);
+    if (!type) return;
+    if (matches[k + 1]?.index === end) return;
+    if (text[suffixStart - 1] === '等') {
+      if (type.kind === 'programme') found.push(...distribute(text, tokens, suffixStart, type));
+      return;
+    }
+    const start = stripScope(text, scanLeft(text, tokens, suffixStart, true), suffixStart);
+    const named = mention(text, tokens, start, end, type, suffixStart);
+    if (named) found.push(named);
+  });
+  found.push(...prefixedAndFixed(text, found));
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** `示范合作社`-like names (the type word first) and fixed names of the glossary (国际贸易单一窗口). */
+function prefixedAndFixed(text: string, taken: NameMention[]): NameMention[] {
+  const found: NameMention[] = [];
+  const free = (start: number, end: number) =>
+    !taken.some((m) => m.start < end && start < m.end) && !found.some((m) => m.start < end && start < m.end);
+  for (const rule of ZONE_TYPES.prefixed) {
+    const pattern = new RegExp(`${rule.prefix}(?:${alternation(rule.heads.map((h) => h.zh))})`, 'g');
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      const head = rule.heads.find((h) => match[0] === `${rule.prefix}${h.zh}`);
+      if (!free(start, end) || !head) continue;
+      const type: ZoneType = {
+        suffix: match[0],
+        canonical: match[0],
+        kind: rule.kind,
+        level: null,
+        en: head.en,
+        standalone: true,
+      };
+      found.push({
+        name: match[0],
+        quote: match[0],
+        start,
+        end,
+        type,
+        modifier: '',
+        place: null,
+        core: null,
+      });
+    }
+  }
+  for (const fixed of ZONE_TYPES.fixed) {
+    for (const form of [fixed.name, ...fixed.aliases]) {
+      for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + form.length)) {
+        if (!free(at, at + form.length)) continue;
+        const type: ZoneType = {
+          suffix: fixed.name,
+          canonical: fixed.name,
+          kind: fixed.kind,
+          level: fixed.level,
+          en: fixed.en,
+          standalone: true,
+        };
+        found.push({
+          name: fixed.name,
+          quote: form,
+          start: at,
+          end: at + form.length,
+          type,
+          modifier: '',
+          place: null,
+          core: null,
+        });
+      }
+    }
+  }
+  return found;
+}
