@@ -144,6 +144,12 @@ export interface TargetFact extends Quote {
   confidence: number;
   /** Node id of the unit (task, section, plan …) that sets the target. */
   owner: string;
+  /**
+   * Added by the targets recogniser (extract/targets.ts): `target` is a figure the plan sets for the future;
+   * `reported` a figure it reports as achieved (减轻企业负担16.8亿元 in a review of the past period). DESIGN.md's
+   * Target node already holds both ("a quantitative target or reported figure"); absent means `target`.
+   */
+  kind?: 'target' | 'reported';
 }
 
 /** A DEPENDS_ON between two tasks read from the text (cue, shared agency, shared pilot, similarity). */
