@@ -43,6 +43,7 @@ const ZoneTypesSchema = z.object({
 const GrammarSchema = z.object({
   sources: z.array(z.string()).min(1),
   clauseVerbs: z.array(z.string()),
+  nameVerbs: z.array(z.string()),
   scopePrefixes: z.array(z.string()),
   trailers: z.array(z.string()),
   notPilots: z.array(z.string()),

@@ -78,8 +78,12 @@ const CONNECTORS = new Set(['和', '及']);
 const PUNCT = /^[\s\p{P}\p{S}]+$/u;
 const SUFFIX_END = new RegExp(`(?:${alternation(ZONE_TYPES.types.map((t) => t.suffix))})$`);
 
+const LOCATIVE_F = new Set(['中', '内', '上', '下', '以下', '以上', '里', '前', '后', '之中', '其中']);
+const NAME_VERBS = new Set(PILOT_GRAMMAR.nameVerbs);
+
 function isStop(token: Token): boolean {
   if (PUNCT.test(token.word)) return true;
+  if (token.tag === 'f' && LOCATIVE_F.has(token.word)) return true;
   if (token.tag === 'm') return !/^\d+$/.test(token.word);
   return STOP_TAGS.has(token.tag) || VERBS.test(token.word);
 }
@@ -99,6 +103,26 @@ function tokenBefore(tokens: Token[], offset: number): number {
   return found;
 }
 
+const FUNCTION_TAGS = /^(?:p|c|u.*|d|r)$/;
+
+/**
+ * In a list of zones (…新城区、创新驱动发展引领区、协调发展示范区), an item is the whole run of words between two
+ * separators, verbs included (协调发展, 开放发展 are the zone's qualities, not clause verbs).
+ */
+function listItem(text: string, tokens: Token[], end: number): number | null {
+  const last = tokenBefore(tokens, end);
+  let j = last;
+  while (j >= 0 && !PUNCT.test((tokens[j] as Token).word) && end - (tokens[j] as Token).start <= MAX_NAME) {
+    if (FUNCTION_TAGS.test((tokens[j] as Token).tag)) return null;
+    j -= 1;
+  }
+  const separator = tokens[j];
+  if (j === last || separator?.word !== '、') return null;
+  const before = text.slice(Math.max(0, separator.start - 12), separator.start);
+  if (!before.endsWith('区') && !SUFFIX_END.test(before)) return null;
+  return (tokens[j + 1] as Token).start;
+}
+
 /** Where an open quote before `end` (in the same clause) starts the name: “三通两平台” is one name. */
 function openQuote(text: string, end: number): number | null {
   const open = text.lastIndexOf('“', end - 1);
@@ -115,6 +139,8 @@ function openQuote(text: string, end: number): number | null {
 function scanLeft(text: string, tokens: Token[], end: number, coordinate: boolean): number {
   const quoted = openQuote(text, end);
   if (quoted !== null) return quoted;
+  const item = listItem(text, tokens, end);
+  if (item !== null) return item;
   let start = end;
   let i = tokenBefore(tokens, end);
   let leftmost: Token | null = null;
@@ -133,25 +159,68 @@ function scanLeft(text: string, tokens: Token[], end: number, coordinate: boolea
     }
     if (CONNECTORS.has(token.word) && coordinate) {
       const left = tokens[i - 1];
-      if (!leftmost || collected < 2 || PLACE_TAGS.has(leftmost.tag) || !left || isStop(left)) break;
+      const verbs = collected === 1 && /^v/.test(leftmost?.tag ?? '') && /^v/.test(left?.tag ?? '');
+      if (!leftmost || (collected < 2 && !verbs) || PLACE_TAGS.has(leftmost.tag) || !left || isStop(left))
+        break;
       if (SUFFIX_END.test(text.slice(Math.max(0, left.end - 12), left.end))) break;
       start = token.start;
       i -= 1;
       continue;
     }
-    if (token.word === '的' && leftmost === null && i > 0 && !isStop(tokens[i - 1] as Token)) {
+    const previous = tokens[i - 1];
+    if (token.word === '的' && leftmost === null && previous && !isStop(previous) && previous.tag !== 'v') {
       start = token.start;
+      i -= 1;
+      continue;
+    }
+    const verb = VERB_END.test(text.slice(Math.max(0, token.end - 4), token.end)) || token.tag === 'v';
+    if (verb && leftmost === null && !PUNCT.test(token.word) && compoundVerb(text, tokens, i)) {
+      start = token.start;
+      leftmost = token;
+      collected += 1;
+      i -= 1;
+      continue;
+    }
+    if (token.tag === 'f' && leftmost?.tag === 'j') {
+      start = token.start;
+      leftmost = token;
+      collected += 1;
       i -= 1;
       continue;
     }
     if (isStop(token) || VERB_END.test(text.slice(Math.max(0, token.end - 4), token.end))) break;
     if (token.tag === 'v' && leftmost !== null && PLACE_TAGS.has(leftmost.tag)) break;
+    if (
+      token.tag === 'v' &&
+      leftmost === null &&
+      SUFFIX_END.test(text.slice(Math.max(0, token.start - 12), token.start))
+    ) {
+      break;
+    }
     start = token.start;
     leftmost = token;
     collected += 1;
     i -= 1;
   }
   return locative(text, tokens, start, end);
+}
+
+function isNominal(token: Token): boolean {
+  return !isStop(token) && token.tag !== 'v' && !VERB_END.test(token.word);
+}
+
+/**
+ * A verb right before the type word belongs to the name (生态优化示范区, 在哈尔滨共建开发区) when nouns stand on its
+ * left up to a list separator, a clause's start or 在, and they are not a name of their own (石河子高新区享受…示范区).
+ */
+function compoundVerb(text: string, tokens: Token[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && isNominal(tokens[j] as Token)) j -= 1;
+  if (j === i - 1) return false;
+  const boundary = tokens[j];
+  if (boundary && !PUNCT.test(boundary.word) && boundary.word !== '在') return false;
+  const run = text.slice(tokens[j + 1]?.start ?? 0, tokens[i - 1]?.end ?? 0);
+  return !SUFFIX_END.test(run);
 }
 
 /** `在哈尔滨共建开发区`: a place after 在 and before a verb says where, and is not part of the name. */
@@ -162,6 +231,17 @@ function locative(text: string, tokens: Token[], start: number, end: number): nu
   const verb = tokens[i + 1];
   if (place?.start !== start || place.tag !== 'ns' || verb?.tag !== 'v' || verb.end > end) return start;
   return verb.start;
+}
+
+/** Verbs at a name's start that are not in the grammar's name verbs are left out (紧扣雄安新区 → 雄安新区). */
+function stripVerbs(tokens: Token[], start: number, end: number): number {
+  let at = start;
+  for (let i = tokenBefore(tokens, start + 1); i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
+    if (token.start !== at || token.end > end || token.tag !== 'v' || NAME_VERBS.has(token.word)) return at;
+    at = token.end;
+  }
+  return at;
 }
 
 function stripScope(text: string, start: number, end: number): number {
@@ -176,7 +256,8 @@ function stripScope(text: string, start: number, end: number): number {
 function placeOf(tokens: Token[], start: number, end: number): string | null {
   const i = tokenBefore(tokens, start + 1);
   const token = tokens[i];
-  if (!token || token.start !== start || token.tag !== 'ns' || token.end > end) return null;
+  if (!token || token.start !== start || token.end > end) return null;
+  if (token.tag !== 'ns' && !(token.tag === 'nr' && token.end === end)) return null;
   return token.word;
 }
 
@@ -191,6 +272,8 @@ function mention(
   const quote = text.slice(start, end);
   const modifier = text.slice(start, suffixStart).replace(/[“”]/g, '');
   if (modifier === '' && !type.standalone) return null;
+  const quoted = quote.includes('“') || text[start - 1] === '“';
+  if (type.canonical === '试点' && !quoted && modifier.length < 4) return null;
   if (type.quotedOnly && !quote.includes('“') && text[end] !== '”') return null;
   if (PILOT_GRAMMAR.notPilots.some((phrase) => quote.endsWith(phrase))) return null;
   if (/^[“”\s]*$/.test(modifier) && modifier !== '') return null;
@@ -205,6 +288,30 @@ function mention(
     place: placeOf(tokens, start, suffixStart),
     core: coreMatch?.[1] ?? null,
   };
+}
+
+/** `乌鲁木齐、昌吉、石河子高新区`: places listed before one type word each name a zone of that type. */
+function listedPlaces(text: string, tokens: Token[], named: NameMention): NameMention[] {
+  const own = tokens[tokenBefore(tokens, named.start + 1)];
+  if (!own || own.start !== named.start || own.word !== named.modifier || !PLACE_TAGS.has(own.tag)) return [];
+  const found: NameMention[] = [];
+  let i = tokenBefore(tokens, named.start);
+  while (i >= 1 && /^[、和及]$/.test(tokens[i]?.word ?? '')) {
+    const place = tokens[i - 1] as Token;
+    if (!PLACE_TAGS.has(place.tag) || place.tag === 'nt') break;
+    found.push({
+      ...named,
+      name: `${place.word}${named.type.suffix}`,
+      quote: place.word,
+      start: place.start,
+      end: place.end,
+      modifier: place.word,
+      place: place.word,
+      core: null,
+    });
+    i -= 2;
+  }
+  return found.reverse();
 }
 
 /** `A和B等试点`: each listed item becomes its own name (A试点, B试点), quoted by the item's words. */
@@ -245,9 +352,12 @@ export function findPilotNames(text: string, tokens: Token[] = tokenise(text)): 
       if (type.kind === 'programme') found.push(...distribute(text, tokens, suffixStart, type));
       return;
     }
-    const start = stripScope(text, scanLeft(text, tokens, suffixStart, true), suffixStart);
+    const scanned = stripScope(text, scanLeft(text, tokens, suffixStart, true), suffixStart);
+    const verbatim = text[scanned] === '“' || listItem(text, tokens, suffixStart) === scanned;
+    const start = verbatim ? scanned : stripVerbs(tokens, scanned, suffixStart);
+    if (start === suffixStart && /\d\s*个$/.test(text.slice(Math.max(0, start - 6), start))) return;
     const named = mention(text, tokens, start, end, type, suffixStart);
-    if (named) found.push(named);
+    if (named) found.push(...listedPlaces(text, tokens, named), named);
   });
   found.push(...prefixedAndFixed(text, found));
   return found.sort((a, b) => a.start - b.start);

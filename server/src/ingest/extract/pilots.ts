@@ -127,7 +127,11 @@ function canonicalForm(forms: NameMention[]): NameMention {
   )[0] as NameMention;
 }
 
-/** Mentions grouped per entity; a bare type word (综合保税区) joins the one zone of its type named with a place. */
+/**
+ * Mentions grouped per entity. A bare type word (综合保税区) is the zone of that type the text names with a place
+ * when it names exactly one; when it names several, the bare word is ambiguous and makes no entity; when it names
+ * none, the bare word is an entity of its own (在综合保税区开展试点).
+ */
 function group(mentions: NameMention[]): NameMention[][] {
   const groups = new Map<string, NameMention[]>();
   for (const m of mentions) groups.set(groupKey(m), [...(groups.get(groupKey(m)) ?? []), m]);
@@ -135,9 +139,11 @@ function group(mentions: NameMention[]): NameMention[][] {
     const [canonical, modifier] = key.split('|');
     if (modifier !== '') continue;
     const placed = [...groups.keys()].filter((k) => k !== key && k.startsWith(`${canonical}|`));
-    if (placed.length !== 1) continue;
-    const target = placed[0] as string;
-    groups.set(target, [...(groups.get(target) ?? []), ...list]);
+    if (placed.length === 0) continue;
+    if (placed.length === 1) {
+      const target = placed[0] as string;
+      groups.set(target, [...(groups.get(target) ?? []), ...list]);
+    }
     groups.delete(key);
   }
   return mergeShortForms([...groups.values()]);
@@ -176,6 +182,13 @@ function confidenceOf(form: NameMention): number {
 }
 
 function entityOf(text: string, forms: NameMention[], all: NameMention[]): PilotEntity | null {
+  if (
+    forms.every(
+      (m) => m.type.kind === 'programme' && m.place !== null && m.modifier.replace(m.place, '') === '',
+    )
+  ) {
+    return null;
+  }
   if (forms[0]?.type.needsCue) {
     if (
       !forms.some(
@@ -194,7 +207,7 @@ function entityOf(text: string, forms: NameMention[], all: NameMention[]): Pilot
   const aliases = new Set<string>();
   for (const f of forms) {
     if (f.name !== main.name) aliases.add(f.name);
-    if (f.quote !== main.name && f.quote !== f.name) aliases.add(f.quote);
+    if (f.quote !== main.name && f.quote !== f.name && f.quote.endsWith(f.type.suffix)) aliases.add(f.quote);
     if (f.core && f.core !== main.name) aliases.add(f.core);
   }
   const english =
