@@ -12,11 +12,11 @@ export interface EnglishName {
   source: Exclude<NameEnSource, 'curated' | 'lexicon'>;
 }
 
-/** What the Chinese name is: a place (`哈尔滨`), a zone or pilot (`青禾自由贸易试验区`), or any proper name. */
+/** What the Chinese name is: a place (`乌鲁木齐`), a zone or pilot (`青禾自由贸易试验区`), or any proper name. */
 export type EnglishNameKind = 'place' | 'pilot' | 'proper';
 
 const PLACES: Readonly<Record<string, string>> = placesJson.places;
-/** Administrative suffixes dropped from a place name before translating (`哈尔滨市` → Harbin). */
+/** Administrative suffixes dropped from a place name before translating (`乌鲁木齐市` → Urumqi). */
 const ADMIN_SUFFIX = /(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|省|市|县|区)$/;
 const ORDINARY = /^[\p{Script=Han}]+$/u;
 
@@ -32,7 +32,7 @@ export function pinyinName(name: string): string {
 }
 
 /**
- * The English form of a place name: the glossary's (哈尔滨 → Harbin, 内蒙古 → Inner Mongolia), else pinyin.
+ * The English form of a place name: the glossary's (乌鲁木齐 → Urumqi, 内蒙古 → Inner Mongolia), else pinyin.
  * Administrative suffixes (市, 省, 自治区 …) are dropped. Returns null for an empty or non-Chinese name.
  */
 export function placeEnglish(name: string): EnglishName | null {
@@ -71,7 +71,7 @@ function pilotEnglish(name: string, place: string | null): EnglishName | null {
 
 /**
  * The English name of a Chinese name of the given kind, or null when none can be made honestly.
- * - `place`: glossary, else pinyin (哈尔滨市 → Harbin; 青禾 → Qinghe, source pinyin).
+ * - `place`: glossary, else pinyin (呼和浩特市 → Hohhot; 青禾 → Qinghe, source pinyin).
  * - `pilot`: place + standard zone-type translation (see above); `place` names the place part if known.
  * - `proper`: pinyin of the whole name (a brand, a project's proper name).
  */

@@ -210,7 +210,7 @@ function isNominal(token: Token): boolean {
 }
 
 /**
- * A verb right before the type word belongs to the name (生态优化示范区, 在哈尔滨共建开发区) when nouns stand on its
+ * A verb right before the type word belongs to the name (生态优化示范区, 在青禾共建开发区) when nouns stand on its
  * left up to a list separator, a clause's start or 在, and they are not a name of their own (石河子高新区享受…示范区).
  */
 function compoundVerb(text: string, tokens: Token[], i: number): boolean {
@@ -223,7 +223,7 @@ function compoundVerb(text: string, tokens: Token[], i: number): boolean {
   return !SUFFIX_END.test(run);
 }
 
-/** `在哈尔滨共建开发区`: a place after 在 and before a verb says where, and is not part of the name. */
+/** `在青禾共建开发区`: a place after 在 and before a verb says where, and is not part of the name. */
 function locative(text: string, tokens: Token[], start: number, end: number): number {
   if (text[start - 1] !== '在') return start;
   const i = tokenBefore(tokens, start + 1);
@@ -291,7 +291,7 @@ function mention(
 }
 
 /** `乌鲁木齐、昌吉、石河子高新区`: places listed before one type word each name a zone of that type. */
-function listedPlaces(text: string, tokens: Token[], named: NameMention): NameMention[] {
+function listedPlaces(tokens: Token[], named: NameMention): NameMention[] {
   const own = tokens[tokenBefore(tokens, named.start + 1)];
   if (!own || own.start !== named.start || own.word !== named.modifier || !PLACE_TAGS.has(own.tag)) return [];
   const found: NameMention[] = [];
@@ -357,7 +357,7 @@ export function findPilotNames(text: string, tokens: Token[] = tokenise(text)): 
     const start = verbatim ? scanned : stripVerbs(tokens, scanned, suffixStart);
     if (start === suffixStart && /\d\s*个$/.test(text.slice(Math.max(0, start - 6), start))) return;
     const named = mention(text, tokens, start, end, type, suffixStart);
-    if (named) found.push(...listedPlaces(text, tokens, named), named);
+    if (named) found.push(...listedPlaces(tokens, named), named);
   });
   found.push(...prefixedAndFixed(text, found));
   return found.sort((a, b) => a.start - b.start);

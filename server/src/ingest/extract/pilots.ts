@@ -27,7 +27,7 @@ const LEVEL_WORDS = new RegExp(`^(?:${alternation(PILOT_GRAMMAR.levels.flatMap((
 
 /**
  * The entity a written form belongs to: its type and its modifier with a place's 市/省 and 的 dropped. A programme
- * (试点) is the same wherever the text places it: 哈尔滨市国家新型城镇化综合试点 = 新型城镇化综合试点.
+ * (试点) is the same wherever the text places it: 青禾市国家新型城镇化综合试点 = 新型城镇化综合试点.
  */
 function groupKey(m: NameMention): string {
   let modifier = m.modifier.replace(/的/g, '');
