@@ -1,0 +1,51 @@
+// The extract stage (DESIGN.md: outline → extract → overlay): runs every recogniser on the plan text and the spans
+// the outline found, and returns one Extraction. Agencies and roles are read here; pilots, targets and links come
+// from their own recognisers (extract/pilots, extract/targets, extract/links).
+import { AgencyRegistry, findAgencyMentions } from './agencies.ts';
+import { findListedBodies } from './agencies-listed.ts';
+import { lexicon } from './lexicon.ts';
+import { planLocality } from './lexicon-locality.ts';
+import { findRoles } from './roles.ts';
+import type { Extraction, ExtractionInput, TextSpan } from './types.ts';
+
+/**
+ * Extracts agencies (with their mentions) and the roles the text states (LED_BY / INVOLVES with evidence).
+ * Pure: the same input gives the same Extraction. Throws only when the lexicon's data files are invalid.
+ */
+export function extractAgenciesAndRoles(
+  input: ExtractionInput,
+): Pick<Extraction, 'agencies' | 'roles' | 'warnings'> {
+  const ctx = { lexicon: lexicon(), locality: planLocality(input.title, input.issuer) };
+  const registry = new AgencyRegistry();
+  for (const piece of distinctPieces(input)) {
+    for (const mention of findAgencyMentions(piece, ctx)) registry.add(mention.agency, mention.quote);
+    for (const mention of findListedBodies(piece, ctx)) registry.add(mention.agency, mention.quote);
+  }
+  const { roles, items, warnings } = findRoles(input, ctx);
+  for (const item of items) registry.add(item.agency, item.quote);
+  return { agencies: registry.entities(), roles, warnings };
+}
+
+/**
+ * The whole extract stage. Pilots, targets and links: call sites for the pilots/targets/links recognisers
+ * (extractPilots, extractTargets, extractLinks in extract/pilots.ts, targets.ts, links.ts) — wired when they land.
+ */
+export function extractFacts(input: ExtractionInput): Extraction {
+  const { agencies, roles, warnings } = extractAgenciesAndRoles(input);
+  return { agencies, pilots: [], roles, pilotLinks: [], targets: [], links: [], warnings };
+}
+
+/** Every piece of text once (units overlap: a task's title, its measures, a section's paragraphs). */
+function distinctPieces(input: ExtractionInput): TextSpan[] {
+  const seen = new Set<string>();
+  const pieces: TextSpan[] = [];
+  for (const unit of input.units) {
+    for (const piece of unit.pieces) {
+      const key = `${piece.start}:${piece.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      pieces.push(piece);
+    }
+  }
+  return pieces;
+}
