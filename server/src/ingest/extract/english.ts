@@ -62,7 +62,9 @@ function pilotEnglish(name: string, place: string | null): EnglishName | null {
     const rest = modifier.slice(placePart.length);
     if (!/^(?:国家级|市|省)?$/.test(rest)) return null;
   } else if (!PLACES[modifier] && !PLACES[modifier.replace(ADMIN_SUFFIX, '')] && place === null) {
-    return null;
+    // A zone's short modifier (2–3 characters, 市/省 dropped) is its place even where the tagger does not know it.
+    if (type.kind !== 'zone' || !/^\p{Script=Han}{2,3}$/u.test(modifier.replace(ADMIN_SUFFIX, '')))
+      return null;
   }
   const english = placeEnglish(placePart);
   if (!english) return null;

@@ -51,6 +51,7 @@ const GrammarSchema = z.object({
     z.object({ status: z.enum(['approved', 'applying', 'ongoing', 'planned']), cues: z.array(z.string()) }),
   ),
   establishCues: z.array(z.string()),
+  sentenceApproval: z.array(z.string()),
   levels: z.array(z.object({ level: PilotLevelSchema, cues: z.array(z.string()) })),
 });
 

@@ -256,7 +256,7 @@ function stripScope(text: string, start: number, end: number): number {
 function placeOf(tokens: Token[], start: number, end: number): string | null {
   const i = tokenBefore(tokens, start + 1);
   const token = tokens[i];
-  if (!token || token.start !== start || token.end > end) return null;
+  if (!token || token.start !== start || token.end > end || token.word.length < 2) return null;
   if (token.tag !== 'ns' && !(token.tag === 'nr' && token.end === end)) return null;
   return token.word;
 }

@@ -75,6 +75,17 @@ function gap(text: string, all: NameMention[], from: number, to: number): number
   return length + (LIST_GAP.test(rest) ? 0 : rest.length);
 }
 
+/** `经国务院同意，设立…`: an approval earlier in the mention's sentence, quoted up to the mention. */
+function sentenceApproval(text: string, m: NameMention): Quote | null {
+  let from = m.start;
+  while (from > 0 && !/[。；！？\n]/.test(text[from - 1] ?? '')) from -= 1;
+  const before = text.slice(from, m.start);
+  const cue = PILOT_GRAMMAR.sentenceApproval.find((c) => before.includes(c));
+  if (!cue) return null;
+  const start = from + before.indexOf(cue);
+  return { start, end: m.end, quote: text.slice(start, m.end) };
+}
+
 /** The status of the first mention with a cue next to it: a cue up to 6 characters before or 1 after. */
 function statusOf(
   text: string,
@@ -82,6 +93,8 @@ function statusOf(
   all: NameMention[],
 ): { status: PilotStatus | null; evidence: Quote | null } {
   for (const m of mentions) {
+    const approval = sentenceApproval(text, m);
+    if (approval) return { status: 'approved', evidence: approval };
     const clause = clauseAround(text, m.start, m.end);
     let best: { status: PilotStatus; at: number; end: number } | null = null;
     for (const match of text.slice(clause.start, clause.end).matchAll(STATUS)) {
