@@ -190,13 +190,8 @@ function scanLeft(text: string, tokens: Token[], end: number, coordinate: boolea
     }
     if (isStop(token) || VERB_END.test(text.slice(Math.max(0, token.end - 4), token.end))) break;
     if (token.tag === 'v' && leftmost !== null && PLACE_TAGS.has(leftmost.tag)) break;
-    if (
-      token.tag === 'v' &&
-      leftmost === null &&
-      SUFFIX_END.test(text.slice(Math.max(0, token.start - 12), token.start))
-    ) {
+    if (token.tag === 'v' && leftmost === null && !NAME_VERBS.has(token.word) && !coordinatedVerb(tokens, i))
       break;
-    }
     start = token.start;
     leftmost = token;
     collected += 1;
@@ -205,20 +200,26 @@ function scanLeft(text: string, tokens: Token[], end: number, coordinate: boolea
   return locative(text, tokens, start, end);
 }
 
+/** `集中采购和使用试点`: a verb joined by 和/及 to a verb before it names the programme with it. */
+function coordinatedVerb(tokens: Token[], i: number): boolean {
+  return CONNECTORS.has(tokens[i - 1]?.word ?? '') && /^v/.test(tokens[i - 2]?.tag ?? '');
+}
+
 function isNominal(token: Token): boolean {
   return !isStop(token) && token.tag !== 'v' && !VERB_END.test(token.word);
 }
 
 /**
  * A verb right before the type word belongs to the name (生态优化示范区, 在青禾共建开发区) when nouns stand on its
- * left up to a list separator, a clause's start or 在, and they are not a name of their own (石河子高新区享受…示范区).
+ * left up to a list separator or 在, and they are not a name of their own (石河子高新区享受…示范区). Elsewhere only
+ * the grammar's name verbs (持股, 征信 …) stand right before the type word.
  */
 function compoundVerb(text: string, tokens: Token[], i: number): boolean {
   let j = i - 1;
   while (j >= 0 && isNominal(tokens[j] as Token)) j -= 1;
   if (j === i - 1) return false;
   const boundary = tokens[j];
-  if (boundary && !PUNCT.test(boundary.word) && boundary.word !== '在') return false;
+  if (boundary && boundary.word !== '、' && boundary.word !== '在') return false;
   const run = text.slice(tokens[j + 1]?.start ?? 0, tokens[i - 1]?.end ?? 0);
   return !SUFFIX_END.test(run);
 }
