@@ -136,7 +136,17 @@ function openQuote(text: string, end: number): number | null {
  * grammar lists it as opening a clause or when a proper name follows it (授权+place); jieba tags many nouns of
  * compounds as verbs (联合/征信 平台), so other verbs stay inside.
  */
-function scanLeft(text: string, tokens: Token[], end: number, coordinate: boolean): number {
+interface ScanOptions {
+  /** Cross 和/及 between nouns (企业登记和信用监管平台). */
+  coordinate: boolean;
+  /** Cross 的 right before the type word (中俄深度合作的示范区); not for a type word that names a zone alone. */
+  crossDe: boolean;
+  /** A verb may stand right before the end (a listed item: 跨境贸易人民币结算和…等试点). */
+  verbLast: boolean;
+}
+
+function scanLeft(text: string, tokens: Token[], end: number, options: ScanOptions): number {
+  const { coordinate, crossDe, verbLast } = options;
   const quoted = openQuote(text, end);
   if (quoted !== null) return quoted;
   const item = listItem(text, tokens, end);
@@ -168,7 +178,14 @@ function scanLeft(text: string, tokens: Token[], end: number, coordinate: boolea
       continue;
     }
     const previous = tokens[i - 1];
-    if (token.word === '的' && leftmost === null && previous && !isStop(previous) && previous.tag !== 'v') {
+    if (
+      token.word === '的' &&
+      crossDe &&
+      leftmost === null &&
+      previous &&
+      !isStop(previous) &&
+      previous.tag !== 'v'
+    ) {
       start = token.start;
       i -= 1;
       continue;
@@ -190,8 +207,12 @@ function scanLeft(text: string, tokens: Token[], end: number, coordinate: boolea
     }
     if (isStop(token) || VERB_END.test(text.slice(Math.max(0, token.end - 4), token.end))) break;
     if (token.tag === 'v' && leftmost !== null && PLACE_TAGS.has(leftmost.tag)) break;
-    if (token.tag === 'v' && leftmost === null && !NAME_VERBS.has(token.word) && !coordinatedVerb(tokens, i))
+    if (token.tag === 'ns' && leftmost?.tag === 'v' && leftmost.end < end) {
+      start = leftmost.end;
       break;
+    }
+    const verbFirst = token.tag === 'v' && leftmost === null && !verbLast;
+    if (verbFirst && !NAME_VERBS.has(token.word) && !coordinatedVerb(tokens, i)) break;
     start = token.start;
     leftmost = token;
     collected += 1;
@@ -275,10 +296,11 @@ function mention(
   if (modifier === '' && !type.standalone) return null;
   const quoted = quote.includes('“') || text[start - 1] === '“';
   if (type.canonical === '试点' && !quoted && modifier.length < 4) return null;
+  if (type.kind === 'programme' && onlyPlaces(tokens, start, suffixStart)) return null;
   if (type.quotedOnly && !quote.includes('“') && text[end] !== '”') return null;
   if (PILOT_GRAMMAR.notPilots.some((phrase) => quote.endsWith(phrase))) return null;
   if (/^[“”\s]*$/.test(modifier) && modifier !== '') return null;
-  const coreMatch = /^“([^”]+)”$/.exec(text.slice(start, suffixStart));
+  const coreMatch = type.kind === 'programme' ? /^“([^”]+)”$/.exec(text.slice(start, suffixStart)) : null;
   return {
     name: quote.replace(/[“”]/g, ''),
     quote,
@@ -289,6 +311,12 @@ function mention(
     place: placeOf(tokens, start, suffixStart),
     core: coreMatch?.[1] ?? null,
   };
+}
+
+/** The words in [start, end) are all place names (湖北省黄石市): a programme named so is a verb's subject (…试点…). */
+function onlyPlaces(tokens: Token[], start: number, end: number): boolean {
+  const words = tokens.filter((t) => t.start >= start && t.end <= end);
+  return words.length > 0 && words.every((t) => t.tag === 'ns');
 }
 
 /** `乌鲁木齐、昌吉、石河子高新区`: places listed before one type word each name a zone of that type. */
@@ -320,7 +348,11 @@ function distribute(text: string, tokens: Token[], suffixStart: number, type: Zo
   const found: NameMention[] = [];
   let end = suffixStart - 1;
   for (;;) {
-    const start = stripScope(text, scanLeft(text, tokens, end, false), end);
+    const start = stripScope(
+      text,
+      scanLeft(text, tokens, end, { coordinate: false, crossDe: false, verbLast: true }),
+      end,
+    );
     if (start >= end) break;
     const item = text.slice(start, end);
     found.push({
@@ -353,7 +385,11 @@ export function findPilotNames(text: string, tokens: Token[] = tokenise(text)): 
       if (type.kind === 'programme') found.push(...distribute(text, tokens, suffixStart, type));
       return;
     }
-    const scanned = stripScope(text, scanLeft(text, tokens, suffixStart, true), suffixStart);
+    const scanned = stripScope(
+      text,
+      scanLeft(text, tokens, suffixStart, { coordinate: true, crossDe: !type.standalone, verbLast: false }),
+      suffixStart,
+    );
     const verbatim = text[scanned] === '“' || listItem(text, tokens, suffixStart) === scanned;
     const start = verbatim ? scanned : stripVerbs(tokens, scanned, suffixStart);
     if (start === suffixStart && /\d\s*个$/.test(text.slice(Math.max(0, start - 6), start))) return;
