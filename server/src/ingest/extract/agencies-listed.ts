@@ -32,7 +32,7 @@ export function findListedBodies(piece: TextSpan, ctx: NamingContext): AgencyMen
         index === 0 ? trimStart(raw, base + itemStart, ctx) : { text: raw, start: base + itemStart };
       if (trimmed.text.length < 2) return;
       const agency =
-        resolveAgency(trimmed.text, ctx, true) ??
+        resolveAgency(trimmed.text, ctx, 'proper') ??
         (/企业|集团|公司/u.test(head) ? enterprise(trimmed.text, ctx) : null);
       if (!agency) return;
       found.push({
@@ -61,7 +61,8 @@ export function trimStart(text: string, start: number, ctx: NamingContext): { te
 
 /** An enterprise named without a suffix in a list of enterprises (物业供热 in …等公益类企业). */
 function enterprise(name: string, ctx: NamingContext) {
-  if (ctx.lexicon.grammar.generic.some((word) => name.includes(word)) || name.length > 8) return null;
+  const { generic, kindWords } = ctx.lexicon.grammar;
+  if ([...generic, ...kindWords].some((word) => name.includes(word)) || name.length > 8) return null;
   return {
     key: slug(name),
     name,

@@ -127,6 +127,7 @@ function longestName(
     }
     if (!previous || !NAME_PART.test(previous.tag) || !/^\p{Script=Han}+$/u.test(previous.word)) break;
     if (isBoundary(previous.word, ctx.lexicon) || ctx.lexicon.grammar.generic.includes(previous.word)) break;
+    if (ctx.lexicon.grammar.kindWords.includes(previous.word)) break;
     first -= 1;
   }
   const last = tokens[endIndex];
@@ -147,7 +148,7 @@ function longestName(
     const abbreviation =
       core.length >= 2 && core.every((t) => t.word.length === 1 && /^(n|vn|nr|ng|j|b)$/.test(t.tag));
     const strong = abbreviation || span.some((t) => STRONG_START.test(t.tag) && !suffixWords.has(t.word));
-    const agency = resolveAgency(surface, ctx, strong);
+    const agency = resolveAgency(surface, ctx, strong ? 'proper' : 'strict');
     if (!agency || (agency.lexiconId === null && NOT_HEAD.test(head.tag))) continue;
     return { agency, quote: { quote: surface, start: head.start, end: last.end } };
   }

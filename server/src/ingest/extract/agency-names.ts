@@ -24,15 +24,26 @@ export interface NamingContext {
   locality: Locality;
 }
 
+/**
+ * How much the surroundings already say that a stretch names a body: `strict` (running text), `proper` (it opens
+ * with a place or a proper name, or is an item of a list of bodies), `context` (a responsibility note's item, the
+ * subject of 由…负责 or …会同: even a name holding a kind word such as 试点 is a body there).
+ */
+export type ResolveMode = 'strict' | 'proper' | 'context';
+
 /** Branch suffixes after a central body and a place (人民银行 + 青禾 + 中心支行). */
 const BRANCH = /^(.{2,8}?)(营业管理部|中心支行|分行|支行|分局|监管局|税务局|海关)$/u;
 
 /**
  * Resolves a surface form with clean boundaries (no verb, separator or clause inside) to a body, or null.
- * `loose` (inside a responsibility note, where every list item is a body) accepts grammar names without a place
- * or proper-name prefix. Confidence: 0.95 lexicon, 0.9 local form, 0.85 branch, 0.6–0.75 grammar only.
+ * `mode` says how much the surroundings already say it is a body (see ResolveMode). Confidence: 0.95 lexicon, 0.9 local form, 0.85 branch, 0.6–0.75 grammar only.
  */
-export function resolveAgency(surface: string, ctx: NamingContext, loose = false): ResolvedAgency | null {
+export function resolveAgency(
+  surface: string,
+  ctx: NamingContext,
+  mode: ResolveMode = 'strict',
+): ResolvedAgency | null {
+  const loose = mode !== 'strict';
   if (!/^[\p{Script=Han}A-Za-z0-9]{2,30}$/u.test(surface)) return null;
   const central = ctx.lexicon.centralByForm.get(surface);
   if (central) return fromCentral(central);
@@ -40,7 +51,7 @@ export function resolveAgency(surface: string, ctx: NamingContext, loose = false
     branchOf(surface, ctx) ??
     localOf(surface, ctx, loose) ??
     sectorOf(surface, ctx, loose) ??
-    grammarOf(surface, ctx, loose)
+    grammarOf(surface, ctx, mode)
   );
 }
 
@@ -185,15 +196,20 @@ function localAgency(
   };
 }
 
-function isGeneric(text: string, ctx: NamingContext): boolean {
-  return ctx.lexicon.grammar.generic.some((word) => text.includes(word));
+/** A function word or collective anywhere, or (outside notes and lists) a word of a kind of body. */
+function isGeneric(text: string, ctx: NamingContext, loose = false): boolean {
+  const { generic, kindWords } = ctx.lexicon.grammar;
+  return (
+    generic.some((word) => text.includes(word)) || (!loose && kindWords.some((word) => text.includes(word)))
+  );
 }
 
-function grammarOf(surface: string, ctx: NamingContext, loose: boolean): ResolvedAgency | null {
+function grammarOf(surface: string, ctx: NamingContext, mode: ResolveMode): ResolvedAgency | null {
+  const loose = mode !== 'strict';
   const suffix = ctx.lexicon.grammar.suffixes.find((s) => surface.endsWith(s.suffix));
   if (!suffix) return null;
   const core = surface.slice(0, -suffix.suffix.length);
-  if (core.length < 1 || isGeneric(surface, ctx)) return null;
+  if (core.length < 1 || isGeneric(surface, ctx, mode === 'context')) return null;
   const levelPrefix = ctx.lexicon.levels.find((l) => core.startsWith(l.prefix));
   // 省工研院: a level character alone before an abbreviated suffix names the body of that level.
   const levelOnly = levelPrefix?.prefix === core && suffix.suffix.length >= 3;

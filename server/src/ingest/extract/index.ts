@@ -5,7 +5,8 @@ import { AgencyRegistry, findAgencyMentions } from './agencies.ts';
 import { findListedBodies } from './agencies-listed.ts';
 import { lexicon } from './lexicon.ts';
 import { planLocality } from './lexicon-locality.ts';
-import { findRoles } from './roles.ts';
+import { findResponsibilityNotes, findRoles } from './roles.ts';
+import type { ResponsibilityNote } from './roles-notes.ts';
 import type { Extraction, ExtractionInput, TextSpan } from './types.ts';
 
 /**
@@ -24,6 +25,14 @@ export function extractAgenciesAndRoles(
   const { roles, items, warnings } = findRoles(input, ctx);
   for (const item of items) registry.add(item.agency, item.quote);
   return { agencies: registry.entities(), roles, warnings };
+}
+
+/** Every responsibility note and role sentence of a plan, tasks aside (for measuring the recogniser). */
+export function readResponsibilityNotes(
+  input: Pick<ExtractionInput, 'text' | 'title' | 'issuer'>,
+): ResponsibilityNote[] {
+  const ctx = { lexicon: lexicon(), locality: planLocality(input.title, input.issuer) };
+  return findResponsibilityNotes(input.text, ctx);
 }
 
 /**

@@ -70,7 +70,10 @@ const grammarFileSchema = z.strictObject({
       }),
     )
     .min(1),
+  /** Words no name contains (function words, collectives). */
   generic: z.array(z.string().min(1)),
+  /** Words of a kind of body (企业集团, 商业银行, 试点 …): a name outside a note or list that holds one is generic. */
+  kindWords: z.array(z.string().min(1)),
   listHeads: z.array(z.string().min(1)),
   cues: z.strictObject({
     lead: cueList,
