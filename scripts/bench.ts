@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   }
 
   log(`Generating ${Math.max(...sizes)} synthetic plans…`);
-  const corpus = generateCorpus({
+  const corpus = await generateCorpus({
     seedMarkdown,
     seedAnnotation,
     plans: Math.max(...sizes),

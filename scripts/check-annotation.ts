@@ -1,12 +1,16 @@
 // Checks a plan's annotation file against its plan text before the importer sees it, so that whoever writes
 // the annotation gets every problem at once, each with the YAML line it comes from:
 //   npx tsx scripts/check-annotation.ts <plan.md> <plan.yaml> [--aliases]
-// It validates the zod schema, then checks that every quote occurs in the plan text (within one source line,
-// without markdown), that task evidence lies inside the task it is about, and that task and domain titles
-// match the outline. --aliases also lists where each alias matches, to spot ambiguous ones.
+// It validates the zod schema, then checks that every quote occurs in the normalised plan text (within one line,
+// without markdown), that task evidence lies inside the task it is about, and that task and domain titles match
+// the outline the importer reads (the shared heading grammar of ingest/outline, never a copy of it). --aliases also lists where each alias matches, to spot ambiguous ones.
 import { readFileSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { type Annotation, annotationSchema } from '../server/src/ingest/annotation-schema.ts';
+import { foldVariants } from '../server/src/ingest/char-variants.ts';
+import { normalise } from '../server/src/ingest/normalise.ts';
+import { walkParagraphs } from '../server/src/ingest/outline/tasks.ts';
+import { type OutlineNode, parseOutline as parseDocumentOutline } from '../server/src/ingest/outline.ts';
 
 type Path = readonly (string | number)[];
 interface Finding {
@@ -15,7 +19,7 @@ interface Finding {
   message: string;
 }
 
-/** A bold-led paragraph of the key-tasks chapter with its text, markdown removed. */
+/** A task of the plan's outline (the importer's), with its text. */
 interface OutlineTask {
   ref: string;
   title: string;
@@ -23,7 +27,7 @@ interface OutlineTask {
 }
 
 interface Outline {
-  /** The plan text as lines without markdown, table of contents dropped. */
+  /** The normalised plan text (Plan.text) as lines. */
   lines: string[];
   text: string;
   domains: Map<number, string>;
@@ -32,75 +36,45 @@ interface Outline {
   sections: Map<string, string>;
 }
 
-const CN_DIGITS = '一二三四五六七八九';
 const QUOTE_MIN = 4;
 const QUOTE_MAX = 30;
 
-function chineseNumber(s: string): number {
-  if (s === '十') return 10;
-  const [tens, units] = s.includes('十') ? s.split('十') : ['', s];
-  const t = tens === undefined ? 0 : s.includes('十') ? (tens === '' ? 1 : CN_DIGITS.indexOf(tens) + 1) : 0;
-  const u = units ? CN_DIGITS.indexOf(units) + 1 : 0;
-  return t * 10 + u;
-}
-
-function stripMarkdown(line: string): string {
-  return line
-    .replace(/^\s*#+\s*/, '')
-    .replaceAll('**', '')
-    .trim();
-}
-
-const CHAPTER = /^第([一二三四五六七八九十]+)章\s*(.+)$/;
-const SECTION = /^第([一二三四五六七八九十]+)节\s*(.+)$/;
-const PART = /^[一二三四五六七八九十]+、\s*(.+)$/;
-const BOLD_LEAD = /^\*\*([^*]+?)。\*\*/;
-
-function parseOutline(markdown: string): Outline {
-  const raw = markdown.normalize('NFC').split(/\r?\n/);
-  const tocStart = raw.findIndex((l) => /^\s*#*\s*目\s*录\s*$/.test(l));
-  const tocEnd = tocStart < 0 ? -1 : raw.findIndex((l, i) => i > tocStart && /^-{3,}/.test(l.trim()));
-  const kept = raw.filter((_, i) => tocStart < 0 || tocEnd < 0 || i < tocStart || i > tocEnd);
-
-  const domains = new Map<number, string>();
-  const tasks = new Map<string, OutlineTask>();
-  const sections = new Map<string, string>();
-  let inKeyTasks = false;
-  let domain = 0;
-  let taskOrder = 0;
-  let currentTask: OutlineTask | undefined;
-  let currentSection: string | undefined;
-
-  for (const line of kept) {
-    const clean = stripMarkdown(line);
-    if (clean === '') continue;
-    const chapter = CHAPTER.exec(clean);
-    const section = SECTION.exec(clean);
-    const part = PART.exec(clean);
-    if (chapter || section || part) {
-      currentTask = undefined;
-      currentSection = (section?.[2] ?? part?.[1] ?? chapter?.[2] ?? '').trim();
-      sections.set(currentSection, '');
-      if (chapter) inKeyTasks = (chapter[2] ?? '').includes('重点改革任务');
-      if (section && inKeyTasks) {
-        domain = chineseNumber(section[1] ?? '');
-        domains.set(domain, currentSection);
-        taskOrder = 0;
-      }
-      continue;
-    }
-    if (currentSection !== undefined)
-      sections.set(currentSection, `${sections.get(currentSection)}${clean}\n`);
-    const bold = BOLD_LEAD.exec(line.trim());
-    if (inKeyTasks && domain > 0 && bold) {
-      taskOrder += 1;
-      currentTask = { ref: `${domain}.${taskOrder}`, title: (bold[1] ?? '').trim(), text: '' };
-      tasks.set(currentTask.ref, currentTask);
-    }
-    if (currentTask) currentTask.text += clean;
+/** Every part's title → its text (own paragraphs and descendants'), for checks scoped to a section. */
+function sectionTexts(
+  nodes: OutlineNode[],
+  text: string,
+  into = new Map<string, string>(),
+): Map<string, string> {
+  for (const node of nodes) {
+    const body = walkParagraphs(node)
+      .map((p) => text.slice(p.start, p.end))
+      .join('\n');
+    into.set(node.title, body);
+    sectionTexts(node.children, text, into);
   }
-  const lines = kept.map(stripMarkdown);
-  return { lines, text: lines.join('\n'), domains, tasks, sections };
+  return into;
+}
+
+/** The plan's outline as the importer reads it: the one heading grammar, no copy of it here. */
+function parseOutline(markdown: string, file: string): Outline {
+  const plan = normalise(markdown);
+  const parsed = parseDocumentOutline(plan, file);
+  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
+  const { outline } = parsed;
+  const domains = new Map(outline.domains.map((d) => [d.number, d.title]));
+  const tasks = new Map(
+    outline.tasks.map((t) => {
+      const ref = `${t.domain}.${t.order}`;
+      return [ref, { ref, title: t.title, text: t.text }] as const;
+    }),
+  );
+  return {
+    lines: plan.text.split('\n'),
+    text: plan.text,
+    domains,
+    tasks,
+    sections: sectionTexts(outline.chapters, plan.text),
+  };
 }
 
 function countOccurrences(haystack: string, needle: string): number {
@@ -127,7 +101,7 @@ function checkAnnotation(a: Annotation, outline: Outline): Finding[] {
     return undefined;
   };
   const quote = (path: Path, raw: string, scope?: { text: string; what: string }) => {
-    const q = raw.normalize('NFC');
+    const q = foldVariants(raw.normalize('NFC'));
     const problem = quoteProblem(q, scope);
     if (problem) {
       error(path, problem);
@@ -293,7 +267,7 @@ function main(argv: string[]): number {
     console.error('usage: check-annotation <plan.md> <plan.yaml> [--aliases]');
     return 2;
   }
-  const outline = parseOutline(readFileSync(planPath, 'utf8'));
+  const outline = parseOutline(readFileSync(planPath, 'utf8'), planPath);
   const counter = new LineCounter();
   const doc = parseDocument(readFileSync(yamlPath, 'utf8'), { lineCounter: counter, prettyErrors: true });
   if (doc.errors.length > 0) {

@@ -77,8 +77,8 @@ function stripHeading(line: string): string {
     .trim();
 }
 
-function readSeed(seedMarkdown: string, seedAnnotation: string): SeedMaterial {
-  const built = buildPlanFromFiles({ markdownPath: seedMarkdown, annotationsPath: seedAnnotation });
+async function readSeed(seedMarkdown: string, seedAnnotation: string): Promise<SeedMaterial> {
+  const built = await buildPlanFromFiles({ markdownPath: seedMarkdown, annotationsPath: seedAnnotation });
   const { nodes, relationships } = built.graph;
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const keyChapter = nodes.find((n) => n.labels[0] === NodeLabel.Chapter && n.properties.keyTasks === true);
@@ -353,7 +353,7 @@ function fingerprint(options: CorpusOptions): string {
 }
 
 /** Writes (or reuses, when seed files, generator and options are unchanged) the first `plans` plans. */
-export function generateCorpus(options: CorpusOptions): CorpusPlan[] {
+export async function generateCorpus(options: CorpusOptions): Promise<CorpusPlan[]> {
   const manifestPath = path.join(options.outDir, 'manifest.json');
   const print = fingerprint(options);
   const plansOf = (count: number): CorpusPlan[] =>
@@ -371,7 +371,7 @@ export function generateCorpus(options: CorpusOptions): CorpusPlan[] {
   }
   rmSync(options.outDir, { recursive: true, force: true });
   mkdirSync(options.outDir, { recursive: true });
-  const seed = readSeed(options.seedMarkdown, options.seedAnnotation);
+  const seed = await readSeed(options.seedMarkdown, options.seedAnnotation);
   const random = new Random(options.seed ?? 1);
   const plans = plansOf(options.plans);
   identities(options.plans, random).forEach((who, i) => {

@@ -92,7 +92,7 @@ export async function importSize(
   const spool = new CsvSpool(path.join(neo.importDir, 'spool'));
   const batchesOf = new Map<string, number>();
   for (const plan of plans) {
-    const built = buildPlanFromFiles(plan);
+    const built = await buildPlanFromFiles(plan);
     spool.add(built.graph);
     batchesOf.set(plan.id, nodeBatches(built.summary.counts.labels));
   }
@@ -181,7 +181,7 @@ export async function importSize(
 export async function warmLoadCsv(neo: BenchNeo4j, seed: PlanSource): Promise<void> {
   await wipe(neo);
   const spool = new CsvSpool(path.join(neo.importDir, 'spool'));
-  spool.add(buildPlanFromFiles(seed).graph);
+  spool.add((await buildPlanFromFiles(seed)).graph);
   await runLoadCsv(neo, await spool.finish(neo.importDir));
   await wipe(neo);
 }

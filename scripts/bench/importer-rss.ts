@@ -8,7 +8,7 @@ import { startBenchNeo4j } from './bench-neo4j.ts';
 import { generateCorpus } from './corpus.ts';
 
 const plans = Number(process.argv[2] ?? 1500);
-const corpus = generateCorpus({
+const corpus = await generateCorpus({
   seedMarkdown: 'seeds/harbin-2016-economic-reform.md',
   seedAnnotation: 'seeds/harbin-2016-economic-reform.yaml',
   plans,

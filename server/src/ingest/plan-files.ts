@@ -1,11 +1,15 @@
-// Reads a plan and its annotation from disk and builds the graph: the part of an import that needs files
-// but no database. The annotation defaults to the plan's name with .yaml (or .yml) beside it.
-import { existsSync, readFileSync } from 'node:fs';
+// Reads a plan document and its annotation from disk and builds the graph: the part of an import that needs
+// files but no database. The document may be .md, .txt, .html or .docx (read/read-document.ts decides by
+// content); the annotation defaults to the document's name with .yaml (or .yml) beside it.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { loadAnnotation } from './annotation.ts';
 import { type BuildResult, buildPlanGraph } from './build-plan-graph.ts';
-import { ImportInputError } from './errors.ts';
+import { ImportInputError, type InputProblem } from './errors.ts';
+import { type DocumentFormat, readDocument } from './read/read-document.ts';
 
 export interface PlanSource {
+  /** The plan document: .md, .txt, .html/.htm or .docx (the name is historical). */
   markdownPath: string;
   /** null: import without an annotation even when one lies beside the plan. */
   annotationsPath?: string | null;
@@ -14,45 +18,95 @@ export interface PlanSource {
 
 export interface BuiltPlan extends BuildResult {
   annotationsPath: string | null;
+  /** What the document was read as. */
+  format: DocumentFormat;
   /** Milliseconds spent reading and building. */
   buildMs: number;
 }
 
-export function defaultAnnotationsPath(markdownPath: string): string | null {
-  const base = markdownPath.replace(/\.(md|markdown|txt)$/i, '');
-  for (const candidate of [`${base}.yaml`, `${base}.yml`]) if (existsSync(candidate)) return candidate;
+/** `<dir>/<name>.yaml` (or `.yml`) for `<dir>/<name>.<any extension>`, when such a file exists; else null. */
+export function defaultAnnotationsPath(documentPath: string): string | null {
+  const base = documentPath.replace(/\.[^./\\]+$/, '');
+  for (const candidate of [`${base}.yaml`, `${base}.yml`]) {
+    if (candidate !== documentPath && existsSync(candidate)) return candidate;
+  }
   return null;
 }
 
-function readText(file: string): string {
+async function readBytes(file: string): Promise<Buffer> {
   try {
-    return readFileSync(file, 'utf8');
+    return await readFile(file);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a folder, not a file' : String(error);
     throw new ImportInputError([{ file, line: null, message: `cannot read the file: ${reason}` }]);
   }
 }
 
-export function buildPlanFromFiles(source: PlanSource): BuiltPlan {
+/**
+ * Puts back the lines a user sees in a .md/.txt file into messages about its canonical markup (which drops
+ * comments and extra blank lines): problems' `line`, and warnings' `<file> line N` / `<file>:N` / `line N:`.
+ */
+function sourceLineMapper(file: string, sourceLines: number[] | null) {
+  const line = (n: number) => sourceLines?.[n - 1] ?? n;
+  const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const inWarning = new RegExp(`(^${escaped}(?::| line )|^line |\\bline )(\\d+)`, 'g');
+  return {
+    problem: (problem: InputProblem): InputProblem =>
+      problem.file === file && problem.line !== null ? { ...problem, line: line(problem.line) } : problem,
+    warning: (warning: string): string =>
+      sourceLines
+        ? warning.replace(inWarning, (_, head: string, n: string) => `${head}${line(Number(n))}`)
+        : warning,
+  };
+}
+
+/**
+ * Reads the document (any supported format) and its annotation, and builds the plan's graph. Plan.sha256 is
+ * the digest of the canonical markup, so one document saved as .md, .html and .docx gives the same graph
+ * (Plan.source keeps the file's own name). Throws ImportInputError for a missing, empty, binary or
+ * unreadable file, or an invalid annotation (file:line: what).
+ */
+export async function buildPlanFromFiles(source: PlanSource): Promise<BuiltPlan> {
   const started = performance.now();
-  const markdown = readText(source.markdownPath);
+  const document = await readDocument(await readBytes(source.markdownPath), source.markdownPath);
   const annotationsPath =
     source.annotationsPath === undefined
       ? defaultAnnotationsPath(source.markdownPath)
       : source.annotationsPath;
-  const annotationSource = annotationsPath ? readText(annotationsPath) : null;
+  const annotationSource = annotationsPath ? (await readBytes(annotationsPath)).toString('utf8') : null;
   let annotation = null;
   if (annotationsPath && annotationSource !== null) {
     const loaded = loadAnnotation(annotationSource, annotationsPath);
     if (!loaded.ok) throw new ImportInputError(loaded.problems);
     annotation = loaded.loaded;
   }
-  const result = buildPlanGraph({
-    markdown,
-    markdownFile: source.markdownPath,
-    annotation,
-    annotationSource,
-    planId: source.planId,
-  });
-  return { ...result, annotationsPath, buildMs: performance.now() - started };
+  const file = source.markdownPath;
+  const toSource = sourceLineMapper(file, document.sourceLines);
+  let result: BuildResult;
+  try {
+    result = buildPlanGraph({
+      markdown: document.text,
+      markdownFile: file,
+      annotation,
+      annotationSource,
+      planId: source.planId,
+    });
+  } catch (error) {
+    throw error instanceof ImportInputError
+      ? new ImportInputError(error.problems.map(toSource.problem))
+      : error;
+  }
+  const readerWarnings = document.warnings.map((warning) => `${file}: ${warning}`);
+  return {
+    ...result,
+    summary: {
+      ...result.summary,
+      warnings: [...readerWarnings, ...result.summary.warnings.map(toSource.warning)],
+    },
+    annotationsPath,
+    format: document.format,
+    buildMs: performance.now() - started,
+  };
 }

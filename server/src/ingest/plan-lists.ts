@@ -5,6 +5,7 @@
 import type { ListLabel } from '../domain/model.ts';
 import type { Span } from './normalise.ts';
 import { parseChineseNumber } from './numerals.ts';
+import { partKind } from './outline/part-kinds.ts';
 import type { Outline, OutlineNode, Paragraph } from './outline.ts';
 
 export interface ListItem {
@@ -131,17 +132,29 @@ function countedEnumerations(paragraphs: Paragraph[], text: string): ListItem[] 
   return items;
 }
 
+/** The parts outside every domain: the non-action top-level parts, and the other parts of action parts. */
+function partsOutsideDomains(outline: Outline): OutlineNode[] {
+  const domainNodes = new Set(outline.domains.map((d) => d.node));
+  return outline.chapters.flatMap((chapter) =>
+    !outline.actionParts.includes(chapter.order)
+      ? [chapter]
+      : domainNodes.has(chapter)
+        ? []
+        : chapter.children.filter((child) => !domainNodes.has(child)),
+  );
+}
+
 export function extractPlanLists(outline: Outline, text: string): ListItem[] {
-  const keyChapter = outline.chapters[outline.keyChapter - 1];
-  const others = outline.chapters.filter((chapter) => chapter !== keyChapter);
-  const nodes = allNodes(others);
+  const nodes = allNodes(partsOutsideDomains(outline));
   const items: ListItem[] = [...legalBases(outline)];
   for (const node of nodes) {
     const kind = HEADING_KINDS.find(({ pattern }) => pattern.test(node.title));
     if (kind) items.push(...leadItems(kind.label, node.paragraphs, text));
     if (GUIDING.test(node.title)) items.push(...countedEnumerations(node.paragraphs, text));
   }
-  for (const node of nodes.filter((n) => SAFEGUARDS.test(n.title))) {
+  const safeguardParts = nodes.filter((n) => SAFEGUARDS.test(n.title) || partKind(n.title) === 'safeguards');
+  const inside = new Set(safeguardParts.flatMap((n) => allNodes(n.children)));
+  for (const node of safeguardParts.filter((n) => !inside.has(n))) {
     const leads = allNodes([node])
       .flatMap((n) => n.paragraphs)
       .filter((p) => p.lead !== null);

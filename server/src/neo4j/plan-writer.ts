@@ -203,7 +203,7 @@ export async function importPlan(
 ): Promise<ImportOutcome> {
   const started = performance.now();
   progress('build', 0, 1);
-  const built = buildPlanFromFiles(source);
+  const built = await buildPlanFromFiles(source);
   progress('schema', 0, 1);
   const schemaStart = performance.now();
   await ensurePlanSchema(driver, database);
@@ -271,7 +271,7 @@ export async function importPlanIfChanged(
   progress?: ImportProgress,
 ): Promise<ImportOutcome> {
   const started = performance.now();
-  const built = buildPlanFromFiles(source);
+  const built = await buildPlanFromFiles(source);
   const stored = await storedPlanDigest(driver, database, built.summary.planId);
   const plan = built.graph.plan;
   if (

@@ -46,7 +46,7 @@ describe('an import that fails leaves the stored graph exactly as it was', () =>
   });
 
   it('rolls back the deletion when the write fails inside the transaction', async () => {
-    const { graph } = buildPlanFromFiles({ markdownPath: SEED_MD });
+    const { graph } = await buildPlanFromFiles({ markdownPath: SEED_MD });
     const first = graph.nodes[1]?.id ?? '';
     const corrupt = {
       ...graph,

@@ -15,7 +15,7 @@ async function countsByLabel(plan: string): Promise<Record<string, number>> {
   return Object.fromEntries(records.map((r) => [r.get('label'), r.get('n')]));
 }
 
-const expected = buildPlanFromFiles({ markdownPath: SEED_MD });
+const expected = await buildPlanFromFiles({ markdownPath: SEED_MD });
 const planId = expected.summary.planId;
 
 describe('importing the seed plan into Neo4j', () => {

@@ -42,3 +42,57 @@ describe('normalise', () => {
     expect(text).toBe('Café 正文。');
   });
 });
+
+describe('normalise: variants, emphasis, comments, tables', () => {
+  it('folds full-width digits, traditional heading words, zero-width characters and 〇 years, keeping lengths', () => {
+    const { text } = normalise('第１章\u3000重點改革任務\n\n到二〇二五年完成３０％，二○二四年\u200b启动。');
+    expect(text).toBe('第1章 重点改革任务\n到2025年完成30%，2024年启动。');
+  });
+
+  it('drops HTML comments but keeps source lines true', () => {
+    const { text, blocks } = normalise('<!-- title: x\n     source: y -->\n\n**标题**\n\n正文。');
+    expect(text).toBe('标题\n正文。');
+    expect(blocks.map((b) => b.line)).toEqual([4, 6]);
+  });
+
+  it.each([
+    ['**加强领导。**正文。', 'bold'],
+    ['*加强领导。*正文。', 'italic'],
+    ['__加强领导。__正文。', 'bold'],
+    ['_加强领导。_正文。', 'italic'],
+  ])('remembers a lead in %s and removes the markers', (line) => {
+    const { text, blocks } = normalise(line);
+    const lead = blocks[0]?.lead;
+    expect(text).toBe('加强领导。正文。');
+    expect(lead && text.slice(lead.start, lead.end)).toBe('加强领导');
+  });
+
+  it('marks a whole line in emphasis and leaves snake_case alone', () => {
+    const { blocks } = normalise('*国发〔2019〕5号*\n\nsome_name_here 说明。');
+    expect(blocks.map((b) => [b.text, b.emphasis])).toEqual([
+      ['国发〔2019〕5号', 'italic'],
+      ['some_name_here 说明。', null],
+    ]);
+  });
+
+  it('keeps a pipe table as one table block with cell offsets into the text', () => {
+    const { text, blocks } = normalise('| 序号 | 任务 |\n|---|---|\n| 1 | 推进改革 |');
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]?.kind).toBe('table');
+    const cells = (blocks[0]?.cells ?? []).map((row) => row.map((c) => text.slice(c.start, c.end)));
+    expect(cells).toEqual([
+      ['序号', '任务'],
+      ['1', '推进改革'],
+    ]);
+  });
+
+  it('keeps a sign-off apart from the paragraph before it: issuer, date and note are lines of their own', () => {
+    const { blocks } = normalise('各地要抓好落实\n\n国务院\n\n2019年1月27日\n\n（此件公开发布）');
+    expect(blocks.map((b) => b.text)).toEqual([
+      '各地要抓好落实',
+      '国务院',
+      '2019年1月27日',
+      '（此件公开发布）',
+    ]);
+  });
+});

@@ -10,6 +10,18 @@ import { SEED_MD } from './_plans.ts';
 const seed = readFileSync(SEED_MD, 'utf8');
 const lines = seed.split('\n');
 
+const FULL_WIDTH_DIGIT = (d: string) => String.fromCharCode(0xff10 + Number(d));
+const CJK_DIGITS = '〇一二三四五六七八九';
+const TRADITIONAL: Record<string, string> = { 节: '節', 条: '條', 点: '點', 务: '務', 编: '編' };
+
+/** A character-variant edit of one line: what a reader sees stays the same. */
+const variant = fc.record({
+  kind: fc.constantFrom('fullwidth' as const, 'traditional' as const, 'zwsp' as const, 'lingyear' as const),
+  at: fc.nat(lines.length - 1),
+  offset: fc.nat(200),
+});
+type VariantValue = typeof variant extends fc.Arbitrary<infer T> ? T : never;
+
 /** A random edit of the seed: drop, duplicate, swap or garble lines, insert markup, truncate. */
 const mutation = fc.oneof(
   fc.record({
@@ -51,7 +63,27 @@ const mutation = fc.oneof(
     text: fc.string({ maxLength: 20 }),
   }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat(seed.length) }),
+  variant,
 );
+
+function applyVariants(source: string[], edits: VariantValue[]): string {
+  const out = [...source];
+  for (const edit of edits) {
+    const line = out[edit.at] ?? '';
+    if (edit.kind === 'fullwidth') out[edit.at] = line.replace(/[0-9]/g, FULL_WIDTH_DIGIT);
+    else if (edit.kind === 'traditional')
+      out[edit.at] = line.replace(/[节条点务编]/g, (c) => TRADITIONAL[c] ?? c);
+    else if (edit.kind === 'lingyear')
+      out[edit.at] = line.replace(/(?<!\d)(\d{4})(?=年)/g, (y) =>
+        [...y].map((d) => CJK_DIGITS[Number(d)]).join(''),
+      );
+    else {
+      const at = Math.min(edit.offset, line.length);
+      out[edit.at] = `${line.slice(0, at)}\u200b${line.slice(at)}`;
+    }
+  }
+  return out.join('\n');
+}
 
 function apply(source: string[], edits: MutationValue[]): string {
   let out = [...source];
@@ -61,7 +93,8 @@ function apply(source: string[], edits: MutationValue[]): string {
     else if (edit.kind === 'swap') [out[edit.at], out[edit.n]] = [out[edit.n] ?? '', out[edit.at] ?? ''];
     else if (edit.kind === 'insert') out[edit.at] = `${edit.text}${out[edit.at] ?? ''}`;
     else if (edit.kind === 'garble') out[edit.at] = `${(out[edit.at] ?? '').slice(0, 10)}${edit.text}`;
-    else out = out.join('\n').slice(0, edit.at).split('\n');
+    else if (edit.kind === 'truncate') out = out.join('\n').slice(0, edit.at).split('\n');
+    else out = applyVariants(out, [edit]).split('\n');
   }
   return out.join('\n');
 }
@@ -76,7 +109,7 @@ describe('parser robustness', () => {
         if (!result.ok) {
           for (const problem of result.problems) {
             expect(problem.file).toBe('mutant.md');
-            expect(problem.line).toBeGreaterThan(0);
+            if (problem.line !== null) expect(problem.line).toBeGreaterThan(0);
           }
         }
         try {
@@ -91,6 +124,24 @@ describe('parser robustness', () => {
         }
       }),
       { numRuns: 120 },
+    );
+  }, 120_000);
+
+  it('reads the seed the same through full-width digits, traditional heading words, zero-width spaces and 〇 years', () => {
+    const outlineOf = (markdown: string) => {
+      const result = parseOutline(normalise(markdown), 'variant.md');
+      if (!result.ok) throw new Error('refused');
+      return result.outline.domains.map((d) => [d.title, d.tasks.map((t) => [t.title, t.measures.length])]);
+    };
+    const original = outlineOf(seed);
+    expect(original.length).toBe(8);
+    fc.assert(
+      fc.property(fc.array(variant, { minLength: 1, maxLength: 8 }), (edits) => {
+        const markdown = applyVariants(lines, edits);
+        expect(outlineOf(markdown)).toEqual(original);
+        expect(normalise(markdown).text).toBe(normalise(seed).text);
+      }),
+      { numRuns: 60 },
     );
   }, 120_000);
 });

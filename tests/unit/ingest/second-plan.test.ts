@@ -5,7 +5,7 @@ import { quotesOf } from './_provenance.ts';
 
 // The second plan differs from the seed on purpose: a bold title, a plain-text chapter heading, domains
 // written as 一、 parts at #### or bold, chapters without 第X节, another city and other entities.
-const built = buildPlanFromFiles({ markdownPath: SECOND_MD });
+const built = await buildPlanFromFiles({ markdownPath: SECOND_MD });
 const { graph, text } = built;
 const count = (label: string) => graph.nodes.filter((n) => n.labels[0] === label).length;
 const rel = (type: string, start: string, end: string) =>
