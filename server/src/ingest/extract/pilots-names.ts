@@ -48,6 +48,7 @@ export function tokenise(text: string): Token[] {
 
 const MAX_NAME = 28;
 const SUFFIX = new RegExp(alternation(ZONE_TYPES.types.map((t) => t.suffix)), 'g');
+const SUFFIX_ANY = new RegExp(alternation(ZONE_TYPES.types.map((t) => t.suffix)));
 const TYPE_BY_SUFFIX = new Map(ZONE_TYPES.types.map((t) => [t.suffix, t]));
 const VERBS = new RegExp(alternation(PILOT_GRAMMAR.clauseVerbs));
 /** A clause verb ending where a word ends (jieba may split 辟建 into 辟/建). */
@@ -118,6 +119,8 @@ function listItem(text: string, tokens: Token[], end: number): number | null {
   }
   const separator = tokens[j];
   if (j === last || separator?.word !== '、') return null;
+  const run = text.slice((tokens[j + 1] as Token).start, end);
+  if (SUFFIX_ANY.test(run) || /\d|[一二三四五六七八九十]批/.test(run)) return null;
   const before = text.slice(Math.max(0, separator.start - 12), separator.start);
   if (!before.endsWith('区') && !SUFFIX_END.test(before)) return null;
   return (tokens[j + 1] as Token).start;
@@ -143,10 +146,12 @@ interface ScanOptions {
   crossDe: boolean;
   /** A verb may stand right before the end (a listed item: 跨境贸易人民币结算和…等试点). */
   verbLast: boolean;
+  /** The type names a zone (新区, 开发区 …), whose modifier is a proper name, not a programme's description. */
+  zone: boolean;
 }
 
 function scanLeft(text: string, tokens: Token[], end: number, options: ScanOptions): number {
-  const { coordinate, crossDe, verbLast } = options;
+  const { coordinate, crossDe, verbLast, zone } = options;
   const quoted = openQuote(text, end);
   if (quoted !== null) return quoted;
   const item = listItem(text, tokens, end);
@@ -211,8 +216,11 @@ function scanLeft(text: string, tokens: Token[], end: number, options: ScanOptio
       start = leftmost.end;
       break;
     }
-    const verbFirst = token.tag === 'v' && leftmost === null && !verbLast;
-    if (verbFirst && !NAME_VERBS.has(token.word) && !coordinatedVerb(tokens, i)) break;
+    if (token.tag === 'v' && leftmost === null && !verbLast && !NAME_VERBS.has(token.word)) {
+      // Programmes (…试点) are named by nouns; a zone's proper name may be cut by the tagger (雄/n 安/v 新区).
+      if (!zone && !coordinatedVerb(tokens, i)) break;
+      if (SUFFIX_END.test(text.slice(Math.max(0, token.start - 12), token.start))) break;
+    }
     start = token.start;
     leftmost = token;
     collected += 1;
@@ -294,6 +302,7 @@ function mention(
   const quote = text.slice(start, end);
   const modifier = text.slice(start, suffixStart).replace(/[“”]/g, '');
   if (modifier === '' && !type.standalone) return null;
+  if (modifier !== '' && modifier.length < 2) return null;
   const quoted = quote.includes('“') || text[start - 1] === '“';
   if (type.canonical === '试点' && !quoted && modifier.length < 4) return null;
   if (type.kind === 'programme' && onlyPlaces(tokens, start, suffixStart)) return null;
@@ -350,7 +359,7 @@ function distribute(text: string, tokens: Token[], suffixStart: number, type: Zo
   for (;;) {
     const start = stripScope(
       text,
-      scanLeft(text, tokens, end, { coordinate: false, crossDe: false, verbLast: true }),
+      scanLeft(text, tokens, end, { coordinate: false, crossDe: false, verbLast: true, zone: false }),
       end,
     );
     if (start >= end) break;
@@ -380,14 +389,19 @@ export function findPilotNames(text: string, tokens: Token[] = tokenise(text)): 
     const end = suffixStart + match[0].length;
     const type = TYPE_BY_SUFFIX.get(match[0]);
     if (!type) return;
-    if (matches[k + 1]?.index === end) return;
+    if (matches[k + 1]?.index === end || text[end] === '区') return;
     if (text[suffixStart - 1] === '等') {
       if (type.kind === 'programme') found.push(...distribute(text, tokens, suffixStart, type));
       return;
     }
     const scanned = stripScope(
       text,
-      scanLeft(text, tokens, suffixStart, { coordinate: true, crossDe: !type.standalone, verbLast: false }),
+      scanLeft(text, tokens, suffixStart, {
+        coordinate: true,
+        crossDe: !type.standalone,
+        verbLast: false,
+        zone: type.kind === 'zone',
+      }),
       suffixStart,
     );
     const verbatim = text[scanned] === '“' || listItem(text, tokens, suffixStart) === scanned;
