@@ -76,6 +76,8 @@ const STOP_TAGS = new Set([
 ]);
 const PLACE_TAGS = new Set(['ns', 'nr', 'nrt', 'nt']);
 const CONNECTORS = new Set(['和', '及']);
+/** A quote or a bracket closed inside a name (“借金还金”的试点, 易地扶贫搬迁（生态移民）的试点) is part of it. */
+const OPENERS: Readonly<Record<string, string>> = { '”': '“', '）': '（' };
 const PUNCT = /^[\s\p{P}\p{S}]+$/u;
 const SUFFIX_END = new RegExp(`(?:${alternation(ZONE_TYPES.types.map((t) => t.suffix))})$`);
 
@@ -163,13 +165,14 @@ function scanLeft(text: string, tokens: Token[], end: number, options: ScanOptio
   while (i >= 0) {
     const token = tokens[i] as Token;
     if (end - token.start > MAX_NAME) break;
-    if (token.word === '”') {
-      const open = text.lastIndexOf('“', token.start);
+    const opener = OPENERS[token.word];
+    if (opener) {
+      const open = text.lastIndexOf(opener, token.start);
       if (open < 0 || token.start - open > 16 || /[，。；：！？\n]/.test(text.slice(open, token.start)))
         break;
       start = open;
       i = tokenBefore(tokens, open);
-      leftmost = { word: '“', tag: 'x', start: open, end: open + 1 };
+      leftmost = { word: opener, tag: 'x', start: open, end: open + 1 };
       continue;
     }
     if (CONNECTORS.has(token.word) && coordinate) {
@@ -188,8 +191,7 @@ function scanLeft(text: string, tokens: Token[], end: number, options: ScanOptio
       crossDe &&
       leftmost === null &&
       previous &&
-      !isStop(previous) &&
-      previous.tag !== 'v'
+      (OPENERS[previous.word] !== undefined || (!isStop(previous) && previous.tag !== 'v'))
     ) {
       start = token.start;
       i -= 1;
@@ -310,8 +312,13 @@ function mention(
   if (PILOT_GRAMMAR.notPilots.some((phrase) => quote.endsWith(phrase))) return null;
   if (/^[“”\s]*$/.test(modifier) && modifier !== '') return null;
   const coreMatch = type.kind === 'programme' ? /^“([^”]+)”$/.exec(text.slice(start, suffixStart)) : null;
+  const named =
+    text[suffixStart - 1] === '的'
+      ? text.slice(start, suffixStart - 1) + text.slice(suffixStart, end)
+      : quote;
+  if (/[+＋]/.test(named)) return null;
   return {
-    name: quote.replace(/[“”]/g, ''),
+    name: named.replace(/[“”]/g, ''),
     quote,
     start,
     end,

@@ -39,6 +39,15 @@ function groupKey(m: NameMention): string {
   return `${m.type.canonical}|${modifier}`;
 }
 
+/** `在…平台建设…等方面`: the name is one field of a list of fields, not a platform the plan sets up. */
+function inFieldList(text: string, m: NameMention): boolean {
+  let from = m.start;
+  while (from > 0 && !/[。；\n]/.test(text[from - 1] ?? '')) from -= 1;
+  let to = m.end;
+  while (to < text.length && !/[。；\n]/.test(text[to] ?? '')) to += 1;
+  return text.slice(from, m.start).includes('在') && /等?方面/.test(text.slice(m.end, to));
+}
+
 /** Stable ASCII slug of a Chinese name: its pinyin syllables joined by dashes (at most 60 characters). */
 export function pilotKey(name: string): string {
   const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
@@ -202,14 +211,13 @@ function entityOf(text: string, forms: NameMention[], all: NameMention[]): Pilot
   ) {
     return null;
   }
-  if (forms[0]?.type.needsCue) {
-    if (
-      !forms.some(
-        (m) =>
-          m.quote.includes('“') || text[m.start - 1] === '“' || m.modifier.replace(/的/g, '').length >= 4,
-      )
-    )
-      return null;
+  if (forms[0]?.type.needsCue && !forms.some((m) => m.place !== null)) {
+    if (forms.every((m) => inFieldList(text, m))) return null;
+    const quoted = (m: NameMention) => m.quote.includes('“') || text[m.start - 1] === '“';
+    const length = (m: NameMention) => m.modifier.replace(/的/g, '').length;
+    // A platform with a short modifier (招商引资平台) is a common noun unless the text comes back to it.
+    const long = forms.some((m) => quoted(m) || length(m) >= 5);
+    if (!long && !(forms.length >= 2 && forms.some((m) => length(m) >= 4))) return null;
     const established = forms.some((m) => {
       const clause = clauseAround(text, m.start, m.end);
       return ESTABLISH.test(text.slice(clause.start, clause.end));
