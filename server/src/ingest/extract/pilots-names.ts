@@ -191,7 +191,7 @@ function scanLeft(text: string, tokens: Token[], end: number, options: ScanOptio
       crossDe &&
       leftmost === null &&
       previous &&
-      (OPENERS[previous.word] !== undefined || (!isStop(previous) && previous.tag !== 'v'))
+      (OPENERS[previous.word] !== undefined || (!isStop(previous) && /^(?:n|vn|l|j)/.test(previous.tag)))
     ) {
       start = token.start;
       i -= 1;
@@ -285,11 +285,12 @@ function stripScope(text: string, start: number, end: number): number {
   }
 }
 
-function placeOf(tokens: Token[], start: number, end: number): string | null {
+/** The place a name starts with: a jieba `ns` word, or for a zone an unknown name tagged `nr` that is its whole modifier. */
+function placeOf(tokens: Token[], start: number, end: number, zone: boolean): string | null {
   const i = tokenBefore(tokens, start + 1);
   const token = tokens[i];
   if (!token || token.start !== start || token.end > end || token.word.length < 2) return null;
-  if (token.tag !== 'ns' && !(token.tag === 'nr' && token.end === end)) return null;
+  if (token.tag !== 'ns' && !(zone && token.tag === 'nr' && token.end === end)) return null;
   return token.word;
 }
 
@@ -324,7 +325,7 @@ function mention(
     end,
     type,
     modifier,
-    place: placeOf(tokens, start, suffixStart),
+    place: placeOf(tokens, start, suffixStart, type.kind === 'zone'),
     core: coreMatch?.[1] ?? null,
   };
 }
@@ -378,7 +379,7 @@ function distribute(text: string, tokens: Token[], suffixStart: number, type: Zo
       end,
       type,
       modifier: item,
-      place: placeOf(tokens, start, end),
+      place: placeOf(tokens, start, end, false),
       core: item,
     });
     if (!CONNECTORS.has(text[start - 1] ?? '')) break;
