@@ -7,12 +7,15 @@ import type { PlanGraph } from '../domain/types.ts';
 import type { LoadedAnnotation } from './annotation.ts';
 import type { Annotation } from './annotation-schema.ts';
 import { ImportInputError } from './errors.ts';
+import { extractFacts } from './extract/index.ts';
+import { overlay } from './extract/overlay.ts';
+import { addExtractedFacts, addExtractedLinks, addExtractedRoles } from './extract/to-graph.ts';
 import { GraphBuilder } from './graph-builder.ts';
 import { normalise } from './normalise.ts';
 import { parseOutline } from './outline.ts';
 import { findPilotCandidates, type PilotCandidate } from './pilot-candidates.ts';
-import { addAnnotationFacts } from './stages/annotation-facts.ts';
 import type { BuildContext } from './stages/context.ts';
+import { extractionInput } from './stages/extraction-input.ts';
 import { addTextDependencies } from './stages/links.ts';
 import { addLists } from './stages/lists.ts';
 import {
@@ -96,14 +99,17 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
   // ---- lists ----
   const lists = addLists(ctx);
   // ---- extract ----
-  // The extract stage is called here once merged: `extractFacts(extractionInput(ctx))`, its facts written like
-  // the annotation's below. Until then agencies, pilots, mentions and targets come from the annotation file.
+  const extraction = extractFacts(extractionInput(ctx));
+  ctx.warnings.push(...extraction.warnings.map((w) => `${input.markdownFile} ${w}`));
+  // ---- annotation overlay: confirms, renames, merges, rejects and adds by stable keys ----
   checkAnnotatedTitles(ctx);
-  const facts = addAnnotationFacts(ctx);
-  // ---- annotation overlay ----
+  const merged = overlay(extraction, annotation);
+  const facts = addExtractedFacts(ctx, extraction, merged);
   addResponsibilities(ctx, facts.entityIds);
+  addExtractedRoles(ctx, extraction, merged);
   // ---- dependencies ----
   addTextDependencies(ctx, facts.taskPilots);
+  addExtractedLinks(ctx, extraction);
   addCuratedDependencies(ctx);
   addListLinks(ctx, lists);
   if (ctx.finder && ctx.finder.problems.length > 0) throw new ImportInputError(ctx.finder.problems);

@@ -1,12 +1,15 @@
 // The extract stage (DESIGN.md: outline → extract → overlay): runs every recogniser on the plan text and the spans
 // the outline found, and returns one Extraction. Agencies and roles are read here; pilots, targets and links come
-// from their own recognisers (extract/pilots, extract/targets, extract/links).
+// from their own recognisers (extract/pilots.ts, extract/targets.ts, extract/links.ts).
 import { AgencyRegistry, findAgencyMentions } from './agencies.ts';
 import { findListedBodies } from './agencies-listed.ts';
 import { lexicon } from './lexicon.ts';
 import { planLocality } from './lexicon-locality.ts';
+import { extractLinks } from './links.ts';
+import { extractPilots } from './pilots.ts';
 import { findResponsibilityNotes, findRoles } from './roles.ts';
 import type { ResponsibilityNote } from './roles-notes.ts';
+import { extractTargets } from './targets.ts';
 import type { Extraction, ExtractionInput, TextSpan } from './types.ts';
 
 /**
@@ -36,12 +39,15 @@ export function readResponsibilityNotes(
 }
 
 /**
- * The whole extract stage. Pilots, targets and links: call sites for the pilots/targets/links recognisers
- * (extractPilots, extractTargets, extractLinks in extract/pilots.ts, targets.ts, links.ts) — wired when they land.
+ * The whole extract stage: agencies and roles (here), pilots (extract/pilots.ts), targets (extract/targets.ts) and
+ * links between tasks (extract/links.ts, which reads the pilots and the roles). Pure.
  */
 export function extractFacts(input: ExtractionInput): Extraction {
   const { agencies, roles, warnings } = extractAgenciesAndRoles(input);
-  return { agencies, pilots: [], roles, pilotLinks: [], targets: [], links: [], warnings };
+  const { pilots, links: pilotLinks } = extractPilots(input);
+  const targets = extractTargets(input);
+  const links = extractLinks(input, { pilots, pilotLinks, roles });
+  return { agencies, pilots, roles, pilotLinks, targets, links, warnings };
 }
 
 /** Every piece of text once (units overlap: a task's title, its measures, a section's paragraphs). */
