@@ -8,7 +8,7 @@ import type { LoadedAnnotation } from './annotation.ts';
 import type { Annotation } from './annotation-schema.ts';
 import { ImportInputError } from './errors.ts';
 import { extractFacts } from './extract/index.ts';
-import { overlay } from './extract/overlay.ts';
+import { type CoverageEntry, overlay } from './extract/overlay.ts';
 import { addExtractedFacts, addExtractedLinks, addExtractedRoles } from './extract/to-graph.ts';
 import { GraphBuilder } from './graph-builder.ts';
 import { normalise } from './normalise.ts';
@@ -42,6 +42,8 @@ export interface ImportSummary {
   counts: { labels: Record<string, number>; relationships: Record<string, number> };
   candidates: PilotCandidate[];
   warnings: string[];
+  /** For each agency and pilot of the annotation file: what the extractor finds of it by itself. */
+  annotationCoverage: CoverageEntry[];
 }
 
 export interface BuildResult {
@@ -126,7 +128,13 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
       nodes: ctx.g.nodes,
       relationships: ctx.g.relationships,
     },
-    summary: { planId, counts: ctx.g.counts(), candidates, warnings: ctx.warnings },
+    summary: {
+      planId,
+      counts: ctx.g.counts(),
+      candidates,
+      warnings: ctx.warnings,
+      annotationCoverage: merged.coverage,
+    },
     text: normalised.text,
   };
 }

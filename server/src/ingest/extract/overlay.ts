@@ -37,14 +37,25 @@ export interface MergedPilot extends MergedBase {
   statusEvidence: string | null;
 }
 
+/** One YAML entry and what the extractor finds of it: the entity's names, and which YAML forms it reproduces. */
+export interface CoverageEntry {
+  section: 'agencies' | 'pilots';
+  key: string;
+  name: string;
+  /** Names of the extracted entities merged into this entry (、-joined), null when the extractor misses it. */
+  foundAs: string | null;
+  /** The YAML's name and aliases that the extractor finds as forms of the same body. */
+  formsFound: string[];
+}
+
 export interface Overlaid {
   agencies: MergedAgency[];
   pilots: MergedPilot[];
   /** Extractor key → merged key (a YAML key where the YAML declares the entity). */
   agencyKeys: Map<string, string>;
   pilotKeys: Map<string, string>;
-  /** For each YAML agency and pilot: the extracted entity that matches it, if any. */
-  coverage: Array<{ section: 'agencies' | 'pilots'; key: string; name: string; foundAs: string | null }>;
+  /** For each YAML agency and pilot: what the extractor finds of it by itself. */
+  coverage: CoverageEntry[];
 }
 
 const namesOf = (e: { name: string; aliases: string[] }) => new Set([e.name, ...e.aliases]);
@@ -134,11 +145,13 @@ export function overlay(extraction: Extraction, annotation: Annotation | null): 
       used.add(f);
       keys.set(f.key, yaml.key);
     }
+    const forms = new Set(found.flatMap((f) => [...namesOf(f)]));
     coverage.push({
       section,
       key: yaml.key,
       name: yaml.name,
       foundAs: found.map((f) => f.name).join('、') || null,
+      formsFound: [...namesOf(yaml)].filter((n) => forms.has(n)),
     });
     return found;
   };
