@@ -6,6 +6,13 @@ import { splitSentences, type TextPiece } from '../sentences.ts';
 import { partKind } from './part-kinds.ts';
 import type { OutlineNode, Paragraph, ParsedDomain, ParsedTask } from './types.ts';
 
+/**
+ * A responsibility note standing as a sentence of its own (（负责部门：市商务局）, （A牵头，B参与）): it says who carries
+ * the task (the extract stage reads it into LED_BY / INVOLVES), it is not a measure.
+ */
+const RESPONSIBILITY_NOTE =
+  /^[（(][^（）()]*(?:负责|牵头|参与|配合|会同|责任单位|责任部门)[^（）()]*[）)][。；;]?$/u;
+
 function hasLeads(node: OutlineNode): boolean {
   return node.paragraphs.some((p) => p.lead !== null);
 }
@@ -55,7 +62,9 @@ function buildTask(
     span: { start, end },
     text: text.slice(start, end),
     body,
-    measures: body.flatMap((piece) => splitSentences(piece.text, piece.start)),
+    measures: body
+      .flatMap((piece) => splitSentences(piece.text, piece.start))
+      .filter((m) => !RESPONSIBILITY_NOTE.test(m.text.trim())),
   };
 }
 
