@@ -3,8 +3,7 @@
 // declares. Expected lists: tests/fixtures/extract/seed-agencies.json, computed once from the dry run with the YAML.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractAgenciesAndRoles } from '../../../server/src/ingest/extract/index.ts';
-import { inputFromPlan } from './_agencies-input.ts';
+import { buildPlanGraph } from '../../../server/src/ingest/build-plan-graph.ts';
 
 interface Declared {
   key: string;
@@ -20,7 +19,16 @@ const shares = (a: Set<string>, b: Set<string>) => [...a].some((n) => b.has(n));
 
 describe('the seed without its YAML', () => {
   const markdown = readFileSync('seeds/harbin-2016-economic-reform.md', 'utf8');
-  const { agencies } = extractAgenciesAndRoles(inputFromPlan(markdown));
+  // The whole import, no annotation: what `npm run import` gives for the .md copied to an empty folder.
+  const { graph } = buildPlanGraph({ markdown, markdownFile: 'seed-alone/harbin-2016-economic-reform.md' });
+  const agencies = graph.nodes
+    .filter((n) => n.labels.includes('Agency'))
+    .map((n) => ({
+      name: String(n.properties.name),
+      aliases: (n.properties.aliases as string[] | undefined) ?? [],
+      nameEn: n.properties.nameEn,
+      basis: n.properties.basis,
+    }));
 
   it('finds at least 90% of the agencies the YAML names and the text mentions, under a right name', () => {
     const missed = fixture.mentioned.filter((d) => !agencies.some((a) => shares(names(a), names(d))));
@@ -44,5 +52,6 @@ describe('the seed without its YAML', () => {
     const committee = agencies.find((a) => a.aliases.includes('市委'));
     expect(committee?.name).toBe('中共哈尔滨市委员会');
     expect(committee?.nameEn).toBe('Harbin Municipal Committee of the Communist Party of China');
+    expect(committee?.basis).toBe('extracted');
   });
 });
