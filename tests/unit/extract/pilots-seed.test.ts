@@ -55,6 +55,8 @@ describe('pilots of the seed plan without its YAML', () => {
     const zone = pilots.find((p) => p.aliases.includes('综合保税区'));
     expect(zone?.name).toBe('哈尔滨综合保税区');
     expect(zone?.nameEn).toBe('Harbin Comprehensive Bonded Zone');
+    expect(zone?.status).toBe('approved');
+    expect(zone?.statusEvidence?.quote).toBe('综合保税区、哈尔滨新区获得国家批准');
   });
 
   it('links tasks that name the same pilot (shared-pilot), with quotes from both tasks', () => {

@@ -168,7 +168,7 @@ function group(mentions: NameMention[]): NameMention[][] {
     }
     groups.delete(key);
   }
-  return mergeShortForms([...groups.values()]);
+  return mergeShortForms([...groups.values()]).map((forms) => forms.sort((a, b) => a.start - b.start));
 }
 
 /**
