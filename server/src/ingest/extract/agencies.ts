@@ -140,6 +140,7 @@ function longestName(
     if (before.startsWith('各') || ['有关', '相关', '其他'].includes(before)) continue;
     // A verb may stand inside a long name (哈银金融租赁公司) but never open it or follow its first word.
     if (head.tag === 'v' && start < endIndex) continue;
+    if (ctx.lexicon.grammar.notNameStart.includes(head.word)) continue;
     const span = tokens.slice(start, endIndex + 1);
     if (span.some((t, i) => t.tag === 'v' && i > 0 && i < 3 && i < span.length - 1)) continue;
     const surface = piece.text.slice(head.start - piece.start, last.end - piece.start);

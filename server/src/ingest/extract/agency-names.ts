@@ -209,6 +209,7 @@ function grammarOf(surface: string, ctx: NamingContext, mode: ResolveMode): Reso
   const suffix = ctx.lexicon.grammar.suffixes.find((s) => surface.endsWith(s.suffix));
   if (!suffix) return null;
   const core = surface.slice(0, -suffix.suffix.length);
+  if (!grammarMayName(surface, ctx)) return null;
   if (core.length < 1 || isGeneric(surface, ctx, mode === 'context')) return null;
   const levelPrefix = ctx.lexicon.levels.find((l) => core.startsWith(l.prefix));
   // 省工研院: a level character alone before an abbreviated suffix names the body of that level.
@@ -232,6 +233,23 @@ function grammarOf(surface: string, ctx: NamingContext, mode: ResolveMode): Reso
     lexiconId: null,
     confidence: placed ? 0.75 : 0.6,
   };
+}
+
+/**
+ * A name of the grammar alone holds no role cue (会同, 负责 …) and does not end with a central body preceded by
+ * anything but a place (报民政部, 2004年发展改革委 are a verb or a date before 民政部, 发展改革委).
+ */
+function grammarMayName(surface: string, ctx: NamingContext): boolean {
+  const cues = ctx.lexicon.grammar.cues;
+  if ([...cues.lead, ...cues.involved, ...cues.shared, ...cues.with].some((cue) => surface.includes(cue)))
+    return false;
+  for (let cut = 1; cut < surface.length - 1; cut += 1) {
+    if (!ctx.lexicon.centralByForm.has(surface.slice(cut))) continue;
+    const before = surface.slice(0, cut);
+    if (!splitPlace(before) && placeEn(before).source !== 'glossary' && before !== ctx.locality.place)
+      return false;
+  }
+  return true;
 }
 
 /** A place at the start of a core (青禾银行 → 青禾), from the plan's locality or a place with its level. */

@@ -75,6 +75,8 @@ const grammarFileSchema = z.strictObject({
   /** Words of a kind of body (企业集团, 商业银行, 试点 …): a name outside a note or list that holds one is generic. */
   kindWords: z.array(z.string().min(1)),
   listHeads: z.array(z.string().min(1)),
+  /** Words that never open a name although jieba may tag them as nouns (委托, 建议, 领导 …). */
+  notNameStart: z.array(z.string().min(1)),
   cues: z.strictObject({
     lead: cueList,
     involved: cueList,

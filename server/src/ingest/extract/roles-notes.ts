@@ -93,9 +93,12 @@ export function readList(
   for (const [index, piece] of pieces.entries()) {
     let whole = clean(piece.text, piece.offset);
     if (!whole) continue;
-    if (index === 0 && !resolveItem(whole.text)) {
+    if (!resolveItem(whole.text) && (index === 0 || !COLLECTIVE.test(whole.text))) {
+      // 报国务院, 2004年发展改革委, 完善政府: the words before the name are a verb, a date …
       const trimmed = trimStart(whole.text, base + whole.offset, ctx);
-      whole = { text: trimmed.text, offset: trimmed.start - base };
+      if (index === 0 || (trimmed.text.length >= 2 && resolveItem(trimmed.text))) {
+        whole = { text: trimmed.text, offset: trimmed.start - base };
+      }
     }
     const direct = resolveItem(whole.text);
     if (direct) {
