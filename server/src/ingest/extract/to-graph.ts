@@ -89,12 +89,12 @@ function mentionsOf(ctx: BuildContext, merged: Overlaid, entityIds: Map<string, 
       terms.push({ text: term, entity: id });
     }
   };
-  ctx.annotation?.agencies.forEach((a, i) =>
-    declare(entityIds.get(a.key), [a.name, ...a.aliases], 'agencies', i),
-  );
-  ctx.annotation?.pilots.forEach((p, i) =>
-    declare(entityIds.get(`pilot:${p.key}`), [p.name, ...p.aliases], 'pilots', i),
-  );
+  ctx.annotation?.agencies.forEach((a, i) => {
+    declare(entityIds.get(a.key), [a.name, ...a.aliases], 'agencies', i);
+  });
+  ctx.annotation?.pilots.forEach((p, i) => {
+    declare(entityIds.get(`pilot:${p.key}`), [p.name, ...p.aliases], 'pilots', i);
+  });
   const dictionary = new Dictionary(terms);
   const found: Match[] = [];
   const seen = new Set<string>();
