@@ -83,8 +83,15 @@ function countOccurrences(haystack: string, needle: string): number {
   return count;
 }
 
-function checkAnnotation(a: Annotation, outline: Outline): Finding[] {
-  const findings: Finding[] = [];
+/** What every check shares: where findings go, the quote check, and the text of a task by its ref. */
+interface Checks {
+  error: (path: Path, message: string) => void;
+  warn: (path: Path, message: string) => void;
+  quote: (path: Path, raw: string, scope?: { text: string; what: string }) => void;
+  taskScope: (ref: string) => { text: string; what: string } | undefined;
+}
+
+function makeChecks(outline: Outline, findings: Finding[]): Checks {
   const error = (path: Path, message: string) => {
     findings.push({ level: 'error', path, message });
   };
@@ -114,7 +121,15 @@ function checkAnnotation(a: Annotation, outline: Outline): Finding[] {
     const n = countOccurrences(outline.text, q);
     if (!scope && n > 1) warn(path, `quote "${q}" occurs ${n} times in the plan text`);
   };
+  const taskScope = (ref: string) => {
+    const task = outline.tasks.get(ref);
+    return task && { text: task.text, what: `task ${ref} "${task.title}"` };
+  };
+  return { error, warn, quote, taskScope };
+}
 
+/** Keys and names are unique; every pilot status quote is in the text. */
+function checkEntities(a: Annotation, { error, quote }: Checks): void {
   const names = new Map<string, string>();
   const claim = (path: Path, s: string, owner: string) => {
     const prior = names.get(s);
@@ -138,8 +153,15 @@ function checkAnnotation(a: Annotation, outline: Outline): Finding[] {
   a.pilots.forEach((p, i) => {
     quote(['pilots', i, 'statusEvidence'], p.statusEvidence);
   });
-  const agencyKeys = new Set(a.agencies.map((g) => g.key));
+}
 
+/** Domains and tasks exist in the outline with the same titles; responsibilities name known agencies. */
+function checkDomainsAndTasks(
+  a: Annotation,
+  outline: Outline,
+  { error, warn, quote, taskScope }: Checks,
+): void {
+  const agencyKeys = new Set(a.agencies.map((g) => g.key));
   a.domains.forEach((d, i) => {
     const title = outline.domains.get(d.number);
     if (title === undefined) error(['domains', i, 'number'], `the plan has no domain ${d.number}`);
@@ -150,10 +172,6 @@ function checkAnnotation(a: Annotation, outline: Outline): Finding[] {
       warn(['domains'], `domain ${number} "${title}" has no entry`);
   }
 
-  const taskScope = (ref: string) => {
-    const task = outline.tasks.get(ref);
-    return task && { text: task.text, what: `task ${ref} "${task.title}"` };
-  };
   const seenTasks = new Set<string>();
   a.tasks.forEach((t, i) => {
     const task = outline.tasks.get(t.ref);
@@ -182,7 +200,10 @@ function checkAnnotation(a: Annotation, outline: Outline): Finding[] {
   for (const [ref, task] of outline.tasks) {
     if (!seenTasks.has(ref)) warn(['tasks'], `task ${ref} "${task.title}" has no annotation`);
   }
+}
 
+/** Curated dependencies join two existing tasks once, each quote inside its task. */
+function checkDependencies(a: Annotation, { error, quote, taskScope }: Checks): void {
   const pairs = new Set<string>();
   a.dependencies.forEach((d, i) => {
     const from = taskScope(d.from);
@@ -196,7 +217,14 @@ function checkAnnotation(a: Annotation, outline: Outline): Finding[] {
     if (from) quote(['dependencies', i, 'evidence', 0], d.evidence[0], from);
     if (to) quote(['dependencies', i, 'evidence', 1], d.evidence[1], to);
   });
+}
 
+/** Links to the plan's lists quote items of the right section; translations name text of the plan. */
+function checkListsAndTranslations(
+  a: Annotation,
+  outline: Outline,
+  { error, warn, quote, taskScope }: Checks,
+): void {
   const listSection = (title: string) => {
     const text = outline.sections.get(title);
     return text === undefined ? undefined : { text, what: `section "${title}"` };
@@ -225,6 +253,15 @@ function checkAnnotation(a: Annotation, outline: Outline): Finding[] {
     if (!outline.lines.some((l) => l.includes(key)))
       warn(['translations', key], `"${key}" is not in the plan text`);
   }
+}
+
+function checkAnnotation(a: Annotation, outline: Outline): Finding[] {
+  const findings: Finding[] = [];
+  const checks = makeChecks(outline, findings);
+  checkEntities(a, checks);
+  checkDomainsAndTasks(a, outline, checks);
+  checkDependencies(a, checks);
+  checkListsAndTranslations(a, outline, checks);
   return findings;
 }
 

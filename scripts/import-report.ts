@@ -1,8 +1,13 @@
-// The corpus report of `npm run import -- <folder> --report <file.md>`: one row per document (what kind of
-// document, its parts, tasks, measures, targets, warnings, time), so a maintainer sees at a glance which real
-// documents the importer reads well and which it reads flat.
+// What the import CLI shows: the corpus report of `npm run import -- <folder> --report <file.md>` (one row per
+// document: kind, parts, tasks, measures, targets, warnings, time), so a maintainer sees at a glance which real
+// documents the importer reads well and which it reads flat; and the terminal tables of one plan or a folder.
 import { basename } from 'node:path';
+import Table from 'cli-table3';
 import type { PlanGraph } from '../server/src/domain/types.ts';
+import type { ImportSummary } from '../server/src/ingest/build-plan-graph.ts';
+
+/** Colours only on a terminal, so a redirected summary stays plain text. */
+const tableStyle = process.stdout.isTTY ? {} : { style: { head: [], border: [] } };
 
 export interface DocumentRow {
   file: string;
@@ -20,19 +25,12 @@ export interface DocumentRow {
 }
 
 /**
- * Kinds of 公文 a title ends with, longest first: the fifteen of the 党政机关公文处理工作条例 (2012, art. 8: 决议、
- * 决定、命令（令）、公报、公告、通告、意见、通知、通报、报告、请示、批复、议案、函、纪要) plus the names of
- * normative and planning documents (条例、规定、办法、细则、规则、方案、规划、计划、纲要、预案、措施) and 复函/答复.
+ * Kinds of 公文 a title ends with: the fifteen of the 党政机关公文处理工作条例 (2012, art. 8: 决议、决定、命令（令）、
+ * 公报、公告、通告、意见、通知、通报、报告、请示、批复、议案、函、纪要), the names of normative and planning
+ * documents (条例、规定、办法、细则、规则、方案、规划、计划、纲要、预案、措施), and 答复. A compound name gives its
+ * genre (指导意见 → 意见, 实施方案 → 方案, 复函 → 函), as Plan.kind does. Longest first, so 命令 wins over 令.
  */
 const KINDS = [
-  '指导意见',
-  '实施意见',
-  '实施方案',
-  '工作方案',
-  '若干措施',
-  '实施细则',
-  '暂行办法',
-  '暂行规定',
   '决议',
   '决定',
   '命令',
@@ -46,7 +44,6 @@ const KINDS = [
   '请示',
   '批复',
   '议案',
-  '复函',
   '答复',
   '纪要',
   '条例',
@@ -137,4 +134,45 @@ export function corpusReport(
     '',
   ];
   return lines.join('\n');
+}
+
+/** The rows as a terminal table (cli-table3), for `--format table` on a folder. */
+export function documentsTable(rows: DocumentRow[]): string {
+  const table = new Table({
+    head: ['file', 'kind', 'parts', 'tasks', 'measures', 'targets', 'warnings', 'ms'],
+    ...tableStyle,
+  });
+  for (const row of rows) {
+    table.push(
+      row.refused !== null
+        ? [row.file, 'refused', '', '', '', '', '', row.ms]
+        : [row.file, row.kind, row.parts, row.tasks, row.measures, row.targets, row.warnings, row.ms],
+    );
+  }
+  return table.toString();
+}
+
+/** One plan's import summary as terminal tables: counts, pilot-like phrases, warnings. */
+export function summaryTable(summary: ImportSummary): string {
+  const counts = new Table({ head: ['nodes', 'count', 'relationships', 'count'], ...tableStyle });
+  const labels = Object.entries(summary.counts.labels);
+  const rels = Object.entries(summary.counts.relationships);
+  for (let i = 0; i < Math.max(labels.length, rels.length); i += 1) {
+    counts.push([labels[i]?.[0] ?? '', labels[i]?.[1] ?? '', rels[i]?.[0] ?? '', rels[i]?.[1] ?? '']);
+  }
+  const parts = [`plan ${summary.planId}`, counts.toString()];
+  if (summary.candidates.length > 0) {
+    const candidates = new Table({
+      head: ['pilot-like phrase not in the annotation', 'times'],
+      ...tableStyle,
+    });
+    for (const c of summary.candidates) candidates.push([c.phrase, c.count]);
+    parts.push(candidates.toString());
+  }
+  if (summary.warnings.length > 0) {
+    const warnings = new Table({ head: ['warnings'], colWidths: [100], wordWrap: true, ...tableStyle });
+    for (const w of summary.warnings) warnings.push([w]);
+    parts.push(warnings.toString());
+  }
+  return parts.join('\n');
 }

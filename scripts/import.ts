@@ -1,20 +1,27 @@
 // `npm run import -- <file|folder> [--annotations <plan.yaml>] [--plan-id ID] [--dry-run] [--format json|table]
 //  [--report <file.md>]`: imports one document (.md, .txt, .html, .docx) or every document of a folder.
 // Exit codes: 0 all imported (or dry run printed), 1 a file was refused or the command line is wrong (each
-// refusal names file:line and why), 2 database error. Data goes to stdout (a folder's JSON as JSON Lines, one
-// document per line), logs and progress to stderr, so `--dry-run --format json > graph.json` stays clean.
+// refusal names file:line and why), 2 database error or importer bug (for a connection lost while committing:
+// after reading back whether the plan was stored, see import-commit-check.ts). Data goes to stdout (a folder's JSON
+// as JSON Lines, one document per line), logs and progress to stderr, so `--dry-run --format json > graph.json`
+// stays clean.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import Table from 'cli-table3';
 import { ConfigError, loadConfig } from '../server/src/config/env.ts';
-import type { ImportSummary } from '../server/src/ingest/build-plan-graph.ts';
 import { ImportInputError } from '../server/src/ingest/errors.ts';
 import { type BuiltPlan, buildPlanFromFiles, type PlanSource } from '../server/src/ingest/plan-files.ts';
 import { ensureNeo4j, type Neo4jConnection } from '../server/src/neo4j/driver.ts';
 import { type ImportProgress, importPlan } from '../server/src/neo4j/plan-writer.ts';
-import { corpusReport, type DocumentRow, documentRow } from './import-report.ts';
+import { committedDigest, digestQuery } from './import-commit-check.ts';
+import {
+  corpusReport,
+  type DocumentRow,
+  documentRow,
+  documentsTable,
+  summaryTable,
+} from './import-report.ts';
 
 const USAGE =
   'usage: npm run import -- <file|folder> [--annotations <plan.yaml>] [--plan-id ID] [--dry-run] [--format json|table] [--report <file.md>]';
@@ -95,50 +102,7 @@ function folderDocuments(folder: string): string[] {
     .sort();
 }
 
-/** Colours only on a terminal, so a redirected summary stays plain text. */
-const tableStyle = process.stdout.isTTY ? {} : { style: { head: [], border: [] } };
-
-function summaryTable(summary: ImportSummary): string {
-  const counts = new Table({ head: ['nodes', 'count', 'relationships', 'count'], ...tableStyle });
-  const labels = Object.entries(summary.counts.labels);
-  const rels = Object.entries(summary.counts.relationships);
-  for (let i = 0; i < Math.max(labels.length, rels.length); i += 1) {
-    counts.push([labels[i]?.[0] ?? '', labels[i]?.[1] ?? '', rels[i]?.[0] ?? '', rels[i]?.[1] ?? '']);
-  }
-  const parts = [`plan ${summary.planId}`, counts.toString()];
-  if (summary.candidates.length > 0) {
-    const candidates = new Table({
-      head: ['pilot-like phrase not in the annotation', 'times'],
-      ...tableStyle,
-    });
-    for (const c of summary.candidates) candidates.push([c.phrase, c.count]);
-    parts.push(candidates.toString());
-  }
-  if (summary.warnings.length > 0) {
-    const warnings = new Table({ head: ['warnings'], colWidths: [100], wordWrap: true, ...tableStyle });
-    for (const w of summary.warnings) warnings.push([w]);
-    parts.push(warnings.toString());
-  }
-  return parts.join('\n');
-}
-
-function documentsTable(rows: DocumentRow[]): string {
-  const table = new Table({
-    head: ['file', 'kind', 'parts', 'tasks', 'measures', 'targets', 'warnings', 'ms'],
-    ...tableStyle,
-  });
-  for (const row of rows) {
-    table.push(
-      row.refused !== null
-        ? [row.file, 'refused', '', '', '', '', '', row.ms]
-        : [row.file, row.kind, row.parts, row.tasks, row.measures, row.targets, row.warnings, row.ms],
-    );
-  }
-  return table.toString();
-}
-
-function refusedRow(file: string, error: ImportInputError, ms: number): DocumentRow {
-  const reason = error.problems[0]?.message ?? error.message;
+function refusedRow(file: string, reason: string, ms: number): DocumentRow {
   return { ...emptyCounts, file: path.basename(file), refused: reason, ms: Math.round(ms) };
 }
 const emptyCounts = {
@@ -162,14 +126,27 @@ function progressBar(cli: Cli, format: string): cliProgress.SingleBar | null {
     : null;
 }
 
-/** Builds one document; a refusal is logged (file:line: why) and returned as null. */
-async function tryBuild(source: PlanSource): Promise<BuiltPlan | ImportInputError> {
+interface Failure {
+  reason: string;
+  /** A bug of the importer rather than bad input. */
+  internal: boolean;
+}
+
+/**
+ * Builds one document. A refusal is logged (file:line: why) and returned; so, in a folder, is an importer bug
+ * (with its stack), so that one document cannot stop the others. A single file's bug is thrown as before.
+ */
+async function tryBuild(source: PlanSource, folder: boolean): Promise<BuiltPlan | Failure> {
   try {
     return await buildPlanFromFiles(source);
   } catch (error) {
-    if (!(error instanceof ImportInputError)) throw error;
-    log(error.message);
-    return error;
+    if (error instanceof ImportInputError) {
+      log(error.message);
+      return { reason: error.problems[0]?.message ?? error.message, internal: false };
+    }
+    if (!folder || !(error instanceof Error)) throw error;
+    log(`${source.markdownPath}: importer error (please report it): ${error.stack ?? error.message}`);
+    return { reason: `importer error: ${error.message}`, internal: true };
   }
 }
 
@@ -180,8 +157,9 @@ async function connect(): Promise<Neo4jConnection> {
 }
 
 /** Imports (or dry-runs) each document in turn, one plan per transaction; returns one row per document. */
-async function importDocuments(cli: Cli, files: string[]): Promise<DocumentRow[]> {
+async function importDocuments(cli: Cli, files: string[]): Promise<{ rows: DocumentRow[]; bugs: number }> {
   const rows: DocumentRow[] = [];
+  let bugs = 0;
   const single = !cli.folder;
   let connection: Neo4jConnection | null = null;
   const bar = single ? null : progressBar(cli, '{bar} {value}/{total} {file}');
@@ -195,20 +173,32 @@ async function importDocuments(cli: Cli, files: string[]): Promise<DocumentRow[]
         planId: cli.planId,
       };
       const started = performance.now();
-      const built = await tryBuild(source);
-      if (built instanceof ImportInputError) {
-        rows.push(refusedRow(file, built, performance.now() - started));
+      const built = await tryBuild(source, cli.folder);
+      if ('reason' in built) {
+        rows.push(refusedRow(file, built.reason, performance.now() - started));
+        if (built.internal) bugs += 1;
         continue;
       }
       const row = documentRow(file, built.format, built.graph, built.summary.warnings.length, built.buildMs);
       if (cli.dryRun) {
         if (cli.format === 'json') process.stdout.write(`${JSON.stringify(built.graph)}\n`);
         else if (single) process.stdout.write(`${summaryTable(built.summary)}\n`);
+        if (single) {
+          const { nodes, relationships } = built.graph;
+          log(`dry run: ${nodes.length} nodes, ${relationships.length} relationships, nothing written`);
+        }
         rows.push(row);
         continue;
       }
       connection ??= await connect();
-      const outcome = await writeOne(cli, connection, source, single);
+      const outcome = await writeOne(cli, connection, source, built, single);
+      if (!outcome) {
+        // Committed, as the digest read back shows; the summary is the one of the graph that was written.
+        const summary = cli.format === 'json' ? JSON.stringify(built.summary) : summaryTable(built.summary);
+        process.stdout.write(`${summary}\n`);
+        rows.push(row);
+        continue;
+      }
       if (cli.format === 'json') {
         process.stdout.write(`${JSON.stringify({ ...outcome.summary, timings: outcome.timings })}\n`);
       } else if (single) {
@@ -222,14 +212,25 @@ async function importDocuments(cli: Cli, files: string[]): Promise<DocumentRow[]
     bar?.stop();
     await connection?.close();
   }
-  return rows;
+  return { rows, bugs };
 }
 
-/** Writes one plan in one transaction; for a single file, with a bar over the writer's stages. */
-async function writeOne(cli: Cli, connection: Neo4jConnection, source: PlanSource, single: boolean) {
+/**
+ * Writes one plan in one transaction; for a single file, with a bar over the writer's stages. Returns null when
+ * the connection died while committing but the plan's digest, read back, shows the commit went through.
+ */
+async function writeOne(
+  cli: Cli,
+  connection: Neo4jConnection,
+  source: PlanSource,
+  built: BuiltPlan,
+  single: boolean,
+) {
   const bar = single ? progressBar(cli, 'importing {stage} [{bar}] {value}/{total}') : null;
   let started = false;
+  let commitSent = false;
   const progress: ImportProgress = (stage, done, total) => {
+    if (stage === 'commit') commitSent = true;
     if (!bar) return;
     if (!started) {
       bar.start(total, done, { stage });
@@ -240,13 +241,43 @@ async function writeOne(cli: Cli, connection: Neo4jConnection, source: PlanSourc
   };
   try {
     return await importPlan(connection.driver, connection.database, source, progress).catch(
-      (error: unknown) => {
-        throw error instanceof ImportInputError ? error : new DatabaseError(error);
+      async (error: unknown) => {
+        if (error instanceof ImportInputError) throw error;
+        if (!commitSent) throw new DatabaseError(error);
+        bar?.stop();
+        return commitOutcome(connection, built, error);
       },
     );
   } finally {
     bar?.stop();
   }
+}
+
+/** After a connection lost during commit: null when the plan's digest shows it committed, else a DatabaseError. */
+async function commitOutcome(connection: Neo4jConnection, built: BuiltPlan, error: unknown): Promise<null> {
+  const plan = built.graph.plan;
+  log(
+    `The connection to Neo4j failed while the import was committing; checking whether ${plan.id} was stored…`,
+  );
+  const digest = {
+    planId: plan.id,
+    sha256: String(plan.sha256),
+    annotationSha256: typeof plan.annotationSha256 === 'string' ? plan.annotationSha256 : null,
+  };
+  const stored = await committedDigest(connection.driver, connection.database, digest);
+  if (stored === 'committed') {
+    log(`The import of ${plan.id} committed: the database holds this plan (sha256 ${digest.sha256}).`);
+    return null;
+  }
+  throw new DatabaseError(
+    stored === 'not-committed'
+      ? new Error(
+          `the import of ${plan.id} did not commit; the database still holds what it held before (${error instanceof Error ? error.message : String(error)})`,
+        )
+      : new Error(
+          `the import of ${plan.id} may have committed; check with ${digestQuery(plan.id)} — sha256 ${digest.sha256} means it did`,
+        ),
+  );
 }
 
 async function main(): Promise<number> {
@@ -256,7 +287,7 @@ async function main(): Promise<number> {
   const files = cli.folder ? folderDocuments(cli.target) : [cli.target];
   if (files.length === 0)
     throw new UsageError(`${cli.target}: no .md, .txt, .html or .docx documents in this folder`);
-  const rows = await importDocuments(cli, files);
+  const { rows, bugs } = await importDocuments(cli, files);
   const wallMs = performance.now() - started;
   const refused = rows.filter((row) => row.refused !== null).length;
   if (cli.folder && cli.format === 'table') process.stdout.write(`${documentsTable(rows)}\n`);
@@ -265,10 +296,11 @@ async function main(): Promise<number> {
     log(`report written to ${cli.report}`);
   }
   const written = cli.dryRun ? 'nothing written' : 'written to Neo4j';
-  if (cli.folder || cli.dryRun) {
-    log(`${rows.length} documents, ${refused} refused, ${(wallMs / 1000).toFixed(1)} s (${written})`);
+  if (cli.folder) {
+    const documents = `${rows.length} document${rows.length === 1 ? '' : 's'}`;
+    log(`${documents}, ${refused} refused, ${(wallMs / 1000).toFixed(1)} s (${written})`);
   }
-  return refused > 0 ? 1 : 0;
+  return bugs > 0 ? 2 : refused > 0 ? 1 : 0;
 }
 
 class DatabaseError extends Error {

@@ -1,22 +1,47 @@
-// Imports the seed plan when the database does not hold it, or holds an older version of it, so that
-// `npm start` shows the current graph at once and a second start costs one digest query.
+// Imports the seed plan at `npm start` when the database does not hold it, or holds an older version that
+// the seed import itself wrote. A version of the same plan id imported by the user (`npm run import`) is
+// left alone, and the log says so, with the command that would bring the seed back.
+import { buildPlanFromFiles } from '../server/src/ingest/plan-files.ts';
 import type { Neo4jConnection } from '../server/src/neo4j/driver.ts';
-import { importPlanIfChanged } from '../server/src/neo4j/plan-writer.ts';
+import { importPlan } from '../server/src/neo4j/plan-writer.ts';
+import { markSeedImport, storedPlanOrigin } from '../server/src/neo4j/seed-marker.ts';
+
+export type SeedAction = 'imported' | 'updated' | 'unchanged' | 'kept-user-import';
 
 export async function importSeedIfNeeded(
   connection: Neo4jConnection,
   seedPath: string,
   say: (line: string) => void,
-) {
-  const outcome = await importPlanIfChanged(connection.driver, connection.database, {
-    markdownPath: seedPath,
-  });
-  if (outcome.written) {
-    const nodes = Object.values(outcome.summary.counts.labels).reduce((a, b) => a + b, 0);
-    say(
-      `Imported the seed plan ${outcome.planId} (${nodes} nodes) in ${Math.round(outcome.timings.totalMs)} ms.`,
-    );
-  } else {
-    say(`The seed plan ${outcome.planId} is already imported and unchanged.`);
+): Promise<SeedAction> {
+  const { driver, database } = connection;
+  const built = await buildPlanFromFiles({ markdownPath: seedPath });
+  const plan = built.graph.plan;
+  const planId = plan.id;
+  const stored = await storedPlanOrigin(driver, database, planId);
+  const same =
+    stored !== null &&
+    stored.sha256 === plan.sha256 &&
+    stored.annotationSha256 === (plan.annotationSha256 ?? null);
+  if (same) {
+    // Identical to the seed, whoever imported it: from now on it counts as the seed's own import.
+    if (!stored.fromSeed) await markSeedImport(driver, database, planId);
+    say(`The seed plan ${planId} is already imported and unchanged.`);
+    return 'unchanged';
   }
+  if (stored && !stored.fromSeed) {
+    say(
+      `Plan ${planId} in the database was imported with npm run import (from ${stored.source || 'another file'}), not from the seed ${seedPath}: it is left as it is. To replace it with the seed: npm run import -- ${seedPath}`,
+    );
+    return 'kept-user-import';
+  }
+  const outcome = await importPlan(driver, database, { markdownPath: seedPath });
+  await markSeedImport(driver, database, planId);
+  const nodes = Object.values(outcome.summary.counts.labels).reduce((a, b) => a + b, 0);
+  const ms = Math.round(outcome.timings.totalMs);
+  say(
+    stored
+      ? `The seed file ${seedPath} changed since it was imported: re-imported the seed plan ${planId} (${nodes} nodes) in ${ms} ms.`
+      : `Imported the seed plan ${planId} (${nodes} nodes) in ${ms} ms.`,
+  );
+  return stored ? 'updated' : 'imported';
 }

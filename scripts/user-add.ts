@@ -88,7 +88,10 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    await ensureLedgerSchema(connection.driver, connection.database);
+    for (const name of await ensureLedgerSchema(connection.driver, connection.database))
+      process.stderr.write(
+        `Account ${name} has the same name as another account once case and width are ignored; it is found by its exact spelling only. Disable one of them.\n`,
+      );
     const auth = new AuthService({ driver: connection.driver, database: connection.database });
     if (cli.update) {
       await auth.updateAccount(null, cli.username, { role: cli.role, password, disabled: false });
@@ -100,7 +103,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof AppError && error.code !== 'DB_UNAVAILABLE') {
-      const hint = error.code === 'CONFLICT' ? ' Use --update to change it.' : '';
+      const hint = error.code === 'CONFLICT' && !cli.update ? ' Use --update to change it.' : '';
       process.stderr.write(`${error.message}${hint}\n`);
       return 1;
     }

@@ -74,11 +74,25 @@ export interface ViewState {
   layout: LayoutName;
 }
 
+/**
+ * Where the camera looks: the zoom and the model coordinates at the centre of the graph area, so a link shows
+ * the same part of the graph at the same scale on a window of another size.
+ */
+export interface Camera {
+  zoom: number;
+  x: number;
+  y: number;
+}
+
 /** What a link carries: the view plus what the reader looks at. */
 export interface UrlState {
   view: ViewState;
   selected: string | null;
   lang: Lang;
+  /** Null: fit the graph (or focus the selection) as on a first visit. */
+  camera?: Camera | null;
+  /** The ends of the path finder: a link with both finds and frames the paths between them. */
+  pathEnds?: { from: string | null; to: string | null };
 }
 
 /** A path found between two nodes, in order. */

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { errorHandler, notFoundHandler } from './api/error-middleware.ts';
 import { type HealthDeps, healthRoutes } from './api/health-routes.ts';
+import { type HostPolicy, hostGuard } from './api/host-guard.ts';
 import { BROTLI_QUALITY } from './api/read-cache.ts';
 
 export interface AppDeps extends HealthDeps {
@@ -18,6 +19,8 @@ export interface AppDeps extends HealthDeps {
   clientDir: string | null;
   /** Further API routers mounted under /api, in order. */
   apiRouters?: Router[];
+  /** Which Host names and write Origins are accepted (see host-guard.ts); default: a loopback server's. */
+  hosts?: HostPolicy;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -66,6 +69,7 @@ export function createApp(deps: AppDeps): express.Express {
       },
     }),
   );
+  app.use(hostGuard(deps.hosts ?? { listenHost: '127.0.0.1' }));
   app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } } }));
 
   const api = express.Router();
@@ -78,8 +82,11 @@ export function createApp(deps: AppDeps): express.Express {
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
-    // Client-side routes (views) all load the same page.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
+    // Client-side routes (views) all load the same page. It is sent relative to its folder: by an absolute
+    // path, a folder such as ~/.cache/x would count as a dot-file segment and every route would fail.
+    app.get(/^\/(?!api\/).*/, (_req, res, next) =>
+      res.sendFile('index.html', { root: clientDir }, (error) => error && next(error)),
+    );
   }
   app.use(errorHandler(deps.logger));
   return app;

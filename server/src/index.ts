@@ -26,7 +26,7 @@ export interface RunOptions {
   logger: Logger;
   clientDir: string | null;
   /** Extra work once Neo4j is up and before listening (the seed import). */
-  beforeListen?: (connection: Neo4jConnection) => Promise<void>;
+  beforeListen?: (connection: Neo4jConnection) => Promise<unknown>;
   apiRouters?: (connection: Neo4jConnection) => Router[];
   say?: (line: string) => void;
 }
@@ -66,6 +66,7 @@ export async function runServer(options: RunOptions): Promise<RunningServer> {
       clientDir: options.clientDir,
       dbmsInfo: dbmsInfoReader(connection.driver, connection.database),
       apiRouters: options.apiRouters?.(connection) ?? [],
+      hosts: { listenHost: config.HOST, publicUrl: config.PUBLIC_URL },
     });
     const server = await new Promise<Server>((resolve, reject) => {
       const s = createHttpServer(app).listen(config.PORT, config.HOST, () => resolve(s));

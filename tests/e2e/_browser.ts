@@ -11,6 +11,7 @@ let browser: Browser | null = null;
 export async function openPage(
   pathAndQuery = '/',
   viewport: { width: number; height: number } = { width: 1280, height: 720 },
+  baseUrl: string = inject('baseUrl'),
 ): Promise<Page> {
   if (!browser) {
     browser = await chromium.launch({
@@ -30,7 +31,7 @@ export async function openPage(
   }
   const context = await browser.newContext({ viewport, acceptDownloads: true, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  await page.goto(new URL(pathAndQuery, inject('baseUrl')).toString());
+  await page.goto(new URL(pathAndQuery, baseUrl).toString());
   return page;
 }
 

@@ -78,6 +78,8 @@ describe('the reform graph explorer', () => {
     const nodesBefore = await countDrawn(page, 'node');
     expect(agencies).toBeGreaterThan(0);
 
+    // At 1280×720 the side panels are folded away: open filters and legend first.
+    await page.locator('[data-action="togglePanels"]').click();
     const agencyFilter = page.locator('[data-filter="label:Agency"]');
     await agencyFilter.uncheck();
     await settle(page);
@@ -94,7 +96,9 @@ describe('the reform graph explorer', () => {
   it('a copied link opened in a new page restores the same selection and filters', async () => {
     const page = await openExplorer('/');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.locator('[data-action="togglePanels"]').click();
     await page.locator('[data-filter="label:Pilot"]').uncheck();
+    await page.locator('[data-action="togglePanels"]').click();
     await settle(page);
     const task = await someTask(page);
     await centreOn(page, task);

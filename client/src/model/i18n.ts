@@ -67,6 +67,16 @@ const zh = {
   graph: '关系图',
   paths: '条路径',
   quoteSelf: '节点本身',
+  showInDocument: '在原文中查看',
+  chineseOriginal: '中文原文',
+  planNotFound: '规划“{plan}”不存在：没有导入这个规划。',
+  nodeNotFoundTitle: '找不到节点',
+  responsibilities: '牵头与参与单位',
+  noneStated: '原文未说明',
+  nodesOnScreen: '图中节点',
+  togglePanels: '筛选与图例',
+  filteredCount: '筛选隐藏了 {n} 个节点',
+  nodeNotFound: '节点“{id}”不存在：链接可能已过期或有误。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -136,6 +146,16 @@ const en: Record<MessageKey, string> = {
   graph: 'Graph',
   paths: 'paths',
   quoteSelf: 'the node itself',
+  showInDocument: 'Show in document',
+  chineseOriginal: 'Chinese original',
+  planNotFound: 'The plan “{plan}” does not exist: no plan with this id is imported.',
+  nodeNotFoundTitle: 'Node not found',
+  responsibilities: 'Who leads, who joins',
+  noneStated: 'not stated',
+  nodesOnScreen: 'Nodes on screen',
+  togglePanels: 'Filters & legend',
+  filteredCount: '{n} nodes hidden by filters',
+  nodeNotFound: 'The node “{id}” does not exist: the link may be old or mistyped.',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -1,8 +1,8 @@
-// The link codec: view, selection and language as query parameters, so a copied URL restores what the
+// The link codec: view, selection, language and camera as query parameters, so a copied URL restores what the
 // reader saw. Lists repeat their key (`x=a&x=b`), so ids may contain any character. Defaults are left out
 // (a list emptied from a non-empty default is written as `key=`), and anything unknown in a hand-edited link
 // is dropped rather than trusted.
-import { LAYOUT_NAMES, type Lang, type LayoutName, type UrlState } from '../types.ts';
+import { type Camera, LAYOUT_NAMES, type Lang, type LayoutName, type UrlState } from '../types.ts';
 import { DEFAULT_FILTERS, DEFAULT_VIEW } from './view-state.ts';
 import { isBasis, isNodeLabel, isRelType } from './vocabulary.ts';
 
@@ -19,6 +19,9 @@ const KEY = {
   basis: 'fb',
   minWeight: 'w',
   isolated: 'iso',
+  camera: 'cam',
+  pathFrom: 'pf',
+  pathTo: 'pt',
 } as const;
 
 export function encodeUrlState(state: UrlState): string {
@@ -48,8 +51,24 @@ export function encodeUrlState(state: UrlState): string {
   }
   if (view.filters.minWeight > 0) params.set(KEY.minWeight, String(view.filters.minWeight));
   if (view.filters.showIsolated) params.set(KEY.isolated, '1');
+  if (state.camera) params.set(KEY.camera, encodeCamera(state.camera));
+  if (state.pathEnds?.from) params.set(KEY.pathFrom, state.pathEnds.from);
+  if (state.pathEnds?.to) params.set(KEY.pathTo, state.pathEnds.to);
   const query = params.toString();
   return query === '' ? '' : `?${query}`;
+}
+
+/** `zoom,x,y`: zoom to 4 significant digits, coordinates to a tenth of a model unit. */
+function encodeCamera(camera: Camera): string {
+  return [Number(camera.zoom.toPrecision(4)), camera.x.toFixed(1), camera.y.toFixed(1)].join(',');
+}
+
+function decodeCamera(text: string | null): Camera | null {
+  const parts = (text ?? '').split(',').map(Number);
+  const [zoom, x, y] = parts;
+  if (parts.length !== 3 || zoom === undefined || x === undefined || y === undefined) return null;
+  if (![zoom, x, y].every(Number.isFinite) || zoom <= 0) return null;
+  return { zoom, x, y };
 }
 
 const unique = (values: string[]) => [...new Set(values.filter((v) => v !== ''))];
@@ -71,9 +90,15 @@ export function decodeUrlState(search: string): UrlState {
     ? (layoutParam as LayoutName)
     : DEFAULT_VIEW.layout;
   const weight = Number(params.get(KEY.minWeight) ?? '0');
+  const camera = decodeCamera(params.get(KEY.camera));
+  const pathFrom = params.get(KEY.pathFrom) || null;
+  const pathTo = params.get(KEY.pathTo) || null;
   return {
     lang,
     selected: params.get(KEY.selected) || null,
+    // Only what the link holds: a link without them decodes as it did before they existed.
+    ...(camera ? { camera } : {}),
+    ...(pathFrom || pathTo ? { pathEnds: { from: pathFrom, to: pathTo } } : {}),
     view: {
       layout,
       expanded: all(KEY.expanded),

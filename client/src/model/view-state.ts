@@ -3,12 +3,13 @@
 import type { Basis, Filters, LayoutName, NodeLabel, RelType, ViewState } from '../types.ts';
 
 /**
- * Participation (INVOLVES) is many-to-many and, drawn from the start, hides the structure under a web of
- * lines; it is one click away in the filters.
+ * Everything is drawn at first: who leads (LED_BY) and who joins (INVOLVES) a task is what planners come for,
+ * and every agency stays in view. Participation is many-to-many and pulls loosely in the layout (see
+ * layouts.ts) so it does not drag domains into each other.
  */
 export const DEFAULT_FILTERS: Filters = {
   hiddenLabels: [],
-  hiddenTypes: ['INVOLVES'],
+  hiddenTypes: [],
   hiddenDomains: [],
   hiddenBasis: [],
   minWeight: 0,

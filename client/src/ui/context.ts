@@ -33,6 +33,8 @@ export interface AppState {
   error: ApiError | Error | null;
   details: NodeDetails | null;
   detailsLoading: boolean;
+  /** The selected id names no node (a bad link): the details panel says so instead of loading forever. */
+  detailsMissing: boolean;
   paths: PathState;
   canUndo: boolean;
   canRedo: boolean;

@@ -2,6 +2,7 @@
 // the URL and the components in line. View changes go through the undo history; selection, language and
 // found paths do not (they are what the reader looks at, not the view they built).
 
+import { MissingPlanError, missingPlan } from '../api/active-plan.ts';
 import {
   fetchFullGraph,
   fetchGraph,
@@ -26,7 +27,7 @@ import { type MessageKey, t } from '../model/i18n.ts';
 import { encodeUrlState } from '../model/url-state.ts';
 import * as actions from '../model/view-state.ts';
 import { OVERVIEW_LABELS } from '../model/vocabulary.ts';
-import type { CyEdgeData, CyElements, CyNodeData, UrlState, ViewState } from '../types.ts';
+import type { Camera, CyEdgeData, CyElements, CyNodeData, UrlState, ViewState } from '../types.ts';
 import type { GraphView } from '../view/graph-view.ts';
 import { usesCompounds } from '../view/layouts.ts';
 import type { AppContext, AppState } from './context.ts';
@@ -39,6 +40,8 @@ interface RefreshOptions {
 }
 
 export interface Controller extends AppContext {
+  /** The camera settled: the URL keeps it (once the first layout has placed the graph). */
+  cameraMoved(camera: Camera): void;
   refresh(options?: RefreshOptions): Promise<void>;
   idle(): Promise<void>;
   teardown(): void;
@@ -58,7 +61,14 @@ export function createController(view: GraphView, initial: UrlState): Controller
     error: null,
     details: null,
     detailsLoading: false,
-    paths: { from: null, to: null, found: null, active: null, loading: false },
+    detailsMissing: false,
+    paths: {
+      from: initial.pathEnds?.from ?? null,
+      to: initial.pathEnds?.to ?? null,
+      found: null,
+      active: null,
+      loading: false,
+    },
     canUndo: false,
     canRedo: false,
     visible: { nodes: new Set(), edges: new Set() },
@@ -70,6 +80,8 @@ export function createController(view: GraphView, initial: UrlState): Controller
   let detailsDone: Promise<void> = Promise.resolve();
   let focusDone: Promise<void> = Promise.resolve();
   let laidOut: string | null = null;
+  /** The camera the link asked for (restored after the first layout), then wherever the user moved it. */
+  let camera: Camera | null = initial.camera ?? null;
 
   const notify = () => {
     state.canUndo = history.canUndo;
@@ -78,7 +90,14 @@ export function createController(view: GraphView, initial: UrlState): Controller
   };
 
   const writeUrl = () => {
-    const search = encodeUrlState({ view: state.view, selected: state.selected, lang: state.lang });
+    const { from, to } = state.paths;
+    const search = encodeUrlState({
+      view: state.view,
+      selected: state.selected,
+      lang: state.lang,
+      camera,
+      pathEnds: { from, to },
+    });
     window.history.replaceState(null, '', `${window.location.pathname}${search}`);
   };
 
@@ -95,6 +114,8 @@ export function createController(view: GraphView, initial: UrlState): Controller
   };
 
   async function load(): Promise<void> {
+    const missing = missingPlan();
+    if (missing !== null) throw new MissingPlanError(missing);
     if (!store.has(BASE_FRAGMENT)) {
       state.status = 'loading';
       notify();
@@ -167,7 +188,8 @@ export function createController(view: GraphView, initial: UrlState): Controller
     if (mode === 'force' || (mode === 'auto' && (result.added > 0 || layoutChanged))) {
       laidOut = state.view.layout;
       await view.runLayout(state.view.layout, { animate: !first, fresh: first || layoutChanged });
-      if (first && state.selected) {
+      if (first && camera) view.setCamera(camera);
+      else if (first && state.selected) {
         const id = state.selected;
         focusDone = nextFrame().then(() => view.focus(id));
       }
@@ -191,6 +213,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
   function loadDetails(id: string | null) {
     detailsRequest?.abort();
     state.details = null;
+    state.detailsMissing = false;
     if (!id) {
       state.detailsLoading = false;
       return;
@@ -208,7 +231,10 @@ export function createController(view: GraphView, initial: UrlState): Controller
       (error: unknown) => {
         if (request.signal.aborted) return;
         state.detailsLoading = false;
-        fail(error);
+        if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_REQUEST')) {
+          state.detailsMissing = true;
+          notify();
+        } else fail(error);
       },
     );
   }
@@ -222,6 +248,15 @@ export function createController(view: GraphView, initial: UrlState): Controller
     notify();
     // After the panels have rendered, so the centre is the centre of the graph area they leave.
     if (id && options.focus) focusDone = nextFrame().then(() => view.focus(id));
+  };
+
+  /** Frames the drawn path(s) in the graph area, so the reader sees the path, not the whole plan. */
+  const frameFoundPaths = () => {
+    const { found, active } = state.paths;
+    if (!found || found.length === 0) return Promise.resolve();
+    const shown = active === null ? found : found.slice(active, active + 1);
+    focusDone = view.frame(shown.flatMap((p) => p.nodes));
+    return focusDone;
   };
 
   const visibleNodes = () => [...state.visible.nodes].flatMap((id) => store.nodes.get(id) ?? []);
@@ -238,6 +273,11 @@ export function createController(view: GraphView, initial: UrlState): Controller
     },
     refresh,
     changeView,
+    cameraMoved(next) {
+      if (laidOut === null) return;
+      camera = next;
+      writeUrl();
+    },
     undo() {
       const previous = history.undo();
       if (previous) {
@@ -294,6 +334,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
     },
     setPathEnd(end, id) {
       state.paths = { ...state.paths, [end]: id, found: null, active: null };
+      writeUrl();
       notify();
     },
     findPaths() {
@@ -316,12 +357,13 @@ export function createController(view: GraphView, initial: UrlState): Controller
           state.paths = { ...state.paths, loading: false };
           fail(error);
         });
-      void refresh();
+      void refresh().then(() => frameFoundPaths());
     },
     showPath(index) {
       state.paths = { ...state.paths, active: index };
       applyHighlight();
       notify();
+      void frameFoundPaths();
     },
     clearPaths() {
       state.paths = { ...state.paths, found: null, active: null };

@@ -2,25 +2,13 @@
 // text around it), and its neighbours grouped by relationship type, each one a button that goes there.
 import { mainLabel } from '../api/graph-api.ts';
 import { displayName, labelName, relName } from '../model/i18n.ts';
+import { propertyName, QUIET_PROPERTIES } from '../model/property-names.ts';
 import { isRelType, LABEL_LOOK } from '../model/vocabulary.ts';
 import type { NodeDetails, PropertyValue, RelType } from '../types.ts';
 import type { AppContext, Component } from './context.ts';
 import { h, listen, replaceChildren } from './dom.ts';
-
-/** Bookkeeping the importer stores for search and offsets; not what a reader wants to see. */
-const QUIET_PROPERTIES = new Set([
-  'name',
-  'nameEn',
-  'text',
-  'pinyin',
-  'pinyinInitials',
-  'aliasText',
-  'plan',
-  'id',
-  'quotes',
-  'starts',
-  'ends',
-]);
+import { evidenceQuote } from './evidence-quote.ts';
+import { responsibilitiesSection } from './responsibilities.ts';
 
 const formatValue = (value: PropertyValue) => (Array.isArray(value) ? value.join('、') : String(value));
 
@@ -90,7 +78,9 @@ export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Compone
           value !== '' &&
           !(Array.isArray(value) && value.length === 0),
       )
-      .map(([key, value]) => h('tr', {}, h('th', { scope: 'row' }, key), h('td', {}, formatValue(value))));
+      .map(([key, value]) =>
+        h('tr', {}, h('th', { scope: 'row' }, propertyName(key, lang)), h('td', {}, formatValue(value))),
+      );
     const names = h(
       'dl',
       { class: 'names' },
@@ -104,16 +94,8 @@ export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Compone
         ? h('p', { class: 'node-text', lang: 'zh-CN' }, props.text)
         : null;
 
-    const quotes = details.provenance.map((q) =>
-      h(
-        'blockquote',
-        { class: 'quote', lang: 'zh-CN', 'data-start': q.start },
-        h('span', { class: 'context' }, q.before),
-        h('mark', {}, q.quote),
-        h('span', { class: 'context' }, q.after),
-        h('footer', {}, `${viaText(q.via, details)} · [${q.start}, ${q.end})`),
-      ),
-    );
+    const strings = { showInDocument: app.t('showInDocument'), chineseOriginal: app.t('chineseOriginal') };
+    const quotes = details.provenance.map((q) => evidenceQuote(q, viaText(q.via, details), strings, lang));
 
     const groups = new Map<string, Neighbour[]>();
     for (const n of details.neighbors) {
@@ -150,6 +132,12 @@ export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Compone
         actionButton('pathTo', () => app.setPathEnd('to', id)),
       ),
       text,
+      responsibilitiesSection(
+        details,
+        lang,
+        { ...strings, title: app.t('responsibilities'), none: app.t('noneStated') },
+        (agency) => app.reveal(agency),
+      ),
       quotes.length > 0
         ? h('section', { class: 'evidence' }, h('h3', {}, `${app.t('evidence')} (${quotes.length})`), quotes)
         : null,
@@ -181,6 +169,13 @@ export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Compone
         shownFor = key;
         render(state.details);
       }
+    } else if (state.detailsMissing) {
+      heading.textContent = app.t('nodeNotFoundTitle');
+      replaceChildren(
+        body,
+        h('p', { class: 'not-found', role: 'alert' }, app.t('nodeNotFound', { id: state.selected })),
+      );
+      shownFor = null;
     } else if (state.detailsLoading) {
       const node = app.node(state.selected);
       heading.textContent = node ? displayName(node, state.lang) : state.selected;

@@ -1,5 +1,5 @@
 // The path finder: two ends chosen from the details panel, the shortest paths between them drawn on the
-// graph and listed; picking one path draws it alone.
+// graph and listed at the top of the panel; picking one path draws it alone.
 import { displayName } from '../model/i18n.ts';
 import type { AppContext, Component } from './context.ts';
 import { h, replaceChildren } from './dom.ts';
@@ -8,7 +8,8 @@ export function mountPathPanel(parent: HTMLElement, app: AppContext): Component 
   const heading = h('h2', { class: 'panel-title', id: 'paths-title' });
   const body = h('div', { class: 'paths-body' });
   const panel = h('section', { class: 'panel paths', 'aria-labelledby': 'paths-title' }, heading, body);
-  parent.appendChild(panel);
+  // Above the details: found paths are what the reader asked for last, so they come first.
+  parent.prepend(panel);
 
   const nameOf = (id: string | null) => {
     if (!id) return app.t('pathNone');
@@ -56,6 +57,8 @@ export function mountPathPanel(parent: HTMLElement, app: AppContext): Component 
       : null;
     replaceChildren(
       body,
+      paths.loading ? h('p', { class: 'muted' }, app.t('loading')) : null,
+      list,
       h(
         'dl',
         { class: 'path-ends', lang: lang === 'zh' ? 'zh-CN' : 'en' },
@@ -65,8 +68,6 @@ export function mountPathPanel(parent: HTMLElement, app: AppContext): Component 
         h('dd', {}, nameOf(paths.to)),
       ),
       h('div', { class: 'detail-actions' }, find, clear),
-      paths.loading ? h('p', { class: 'muted' }, app.t('loading')) : null,
-      list,
     );
   };
   update();

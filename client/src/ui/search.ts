@@ -26,9 +26,13 @@ export function mountSearch(parent: HTMLElement, app: AppContext): Component {
   parent.appendChild(box);
 
   let hits: SearchHit[] = [];
+  /** The query `hits` answer: Enter picks from them only while the box still holds that query. */
+  let answered: string | null = null;
   let active = -1;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let request: AbortController | null = null;
+  /** The search under way, so Enter can wait for the answer to what is in the box now. */
+  let inflight: { text: string; done: Promise<void> } | null = null;
 
   const close = () => {
     list.hidden = true;
@@ -86,27 +90,51 @@ export function mountSearch(parent: HTMLElement, app: AppContext): Component {
     app.reveal(hit.id);
   };
 
-  const run = async (text: string) => {
-    request?.abort();
-    if (text.trim() === '') {
-      hits = [];
-      close();
-      return;
-    }
-    const current = new AbortController();
-    request = current;
+  const fetchHits = async (text: string, current: AbortController) => {
     try {
-      const found = await searchNodes(text.trim(), 12, current.signal);
+      const found = await searchNodes(text, 12, current.signal);
       if (current.signal.aborted) return;
       hits = found;
+      answered = text;
       active = hits.length > 0 ? 0 : -1;
       render();
     } catch (error) {
       if (!(error instanceof DOMException && error.name === 'AbortError')) {
         hits = [];
+        answered = null;
         close();
       }
     }
+  };
+
+  /** Asks for the hits of `text` (trimmed), dropping any answer still owed to an earlier query. */
+  const run = (raw: string): Promise<void> => {
+    request?.abort();
+    const text = raw.trim();
+    if (text === '') {
+      hits = [];
+      answered = null;
+      inflight = null;
+      close();
+      return Promise.resolve();
+    }
+    const current = new AbortController();
+    request = current;
+    const done = fetchHits(text, current);
+    inflight = { text, done };
+    return done;
+  };
+
+  /** Enter: the best hit of what the box holds now, waiting for its answer if it has not come yet. */
+  const pickCurrent = async () => {
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    const text = input.value.trim();
+    if (text === '') return;
+    if (answered !== text) await (inflight?.text === text ? inflight.done : run(text));
+    if (answered === text && input.value.trim() === text) pick(Math.max(active, 0));
   };
 
   const offs = [
@@ -126,11 +154,7 @@ export function mountSearch(parent: HTMLElement, app: AppContext): Component {
         render();
       } else if (event.key === 'Enter') {
         event.preventDefault();
-        if (timer) {
-          clearTimeout(timer);
-          timer = null;
-          void run(input.value).then(() => pick(Math.max(active, 0)));
-        } else pick(Math.max(active, 0));
+        void pickCurrent();
       } else if (event.key === 'Escape') {
         close();
       }

@@ -1,9 +1,17 @@
 // Loading, empty and error states: an overlay over the graph while it loads or has nothing to show, a banner
 // with Retry when the API or Neo4j fails, and the counts line under the graph.
 
+import { MissingPlanError } from '../api/active-plan.ts';
 import { ApiError } from '../api/http.ts';
 import type { AppContext, Component } from './context.ts';
 import { h, listen } from './dom.ts';
+
+/** The banner's words for an error, in the page's language. */
+function errorText(error: Error, app: AppContext): string {
+  if (error instanceof MissingPlanError) return app.t('planNotFound', { plan: error.plan });
+  if (error instanceof ApiError && (error.dbUnavailable || error.code === 'NETWORK')) return app.t('errorDb');
+  return `${app.t('errorGeneric')}${error.message}`;
+}
 
 export function mountStatus(graphArea: HTMLElement, bannerSlot: HTMLElement, app: AppContext): Component {
   const overlay = h('div', { class: 'overlay', role: 'status', 'aria-live': 'polite' });
@@ -27,27 +35,32 @@ export function mountStatus(graphArea: HTMLElement, bannerSlot: HTMLElement, app
     const nodes = state.visible.nodes.size;
     const edges = state.visible.edges.size;
     counts.textContent = app.t('nodesEdges', { nodes, edges });
-    if (state.view.hidden.length > 0)
-      counts.textContent += ` · ${app.t('hiddenCount', { n: state.view.hidden.length })}`;
+    // A link may hide ids that name no node: they hide nothing, so they are not counted.
+    const hidden = state.view.hidden.filter((id) => app.node(id) !== undefined).length;
+    if (hidden > 0) counts.textContent += ` · ${app.t('hiddenCount', { n: hidden })}`;
+    // What the filters keep out of the picture is said, not silently dropped.
+    let filtered = 0;
+    for (const { total, shown } of state.counts.labels.values()) filtered += total - shown;
+    if (filtered > hidden) counts.textContent += ` · ${app.t('filteredCount', { n: filtered - hidden })}`;
     hint.textContent = app.t('selectHint');
 
+    const error = state.error;
     let message: string | null = null;
-    if (state.status === 'loading') message = app.t('loading');
+    if (error instanceof MissingPlanError) message = app.t('planNotFound', { plan: error.plan });
+    else if (state.status === 'loading') message = app.t('loading');
     else if (state.status === 'empty') message = app.t('empty');
     else if (state.status === 'ready' && nodes === 0) message = app.t('emptyFiltered');
     overlay.hidden = message === null;
     overlay.classList.toggle('loading', state.status === 'loading');
     overlay.textContent = message ?? '';
 
-    const error = state.error;
-    banner.hidden = error === null;
+    // A missing plan is said over the graph area; a banner with it would only repeat it.
+    banner.hidden = error === null || error instanceof MissingPlanError;
     if (error) {
-      const text =
-        error instanceof ApiError && (error.dbUnavailable || error.code === 'NETWORK')
-          ? app.t('errorDb')
-          : `${app.t('errorGeneric')}${error.message}`;
-      bannerText.textContent = text;
+      bannerText.textContent = errorText(error, app);
       retry.textContent = app.t('retry');
+      // Retrying cannot make a missing plan exist.
+      retry.hidden = error instanceof MissingPlanError;
     }
   };
   update();

@@ -64,6 +64,7 @@ export function mountToolbar(parent: HTMLElement, app: AppContext): Component {
     );
   const planLink = (key: MessageKey, format: 'graphml' | 'json') => {
     const link = h('a', { class: 'menu-item', href: exportUrl(format), download: '', 'data-action': key });
+    offs.push(listen(link, 'click', closeMenu));
     labelled.push({ element: link, key });
     return link;
   };
@@ -79,6 +80,19 @@ export function mountToolbar(parent: HTMLElement, app: AppContext): Component {
       planLink('exportPlanGraphml', 'graphml'),
       planLink('exportPlanJson', 'json'),
     ),
+  );
+
+  // A menu closes with Escape (focus back on its button) and when a click lands outside it.
+  offs.push(
+    listen(exportMenu, 'keydown', (event) => {
+      if (event.key !== 'Escape' || !exportMenu.open) return;
+      event.stopPropagation();
+      closeMenu();
+      summary.focus();
+    }),
+    listen(document, 'click', (event) => {
+      if (exportMenu.open && !exportMenu.contains(event.target as Node)) closeMenu();
+    }),
   );
 
   const bar = h(
@@ -113,11 +127,10 @@ export function mountToolbar(parent: HTMLElement, app: AppContext): Component {
     layoutSelect.value = state.view.layout;
     (undo as HTMLButtonElement).disabled = !state.canUndo;
     (redo as HTMLButtonElement).disabled = !state.canRedo;
-    (showHidden as HTMLButtonElement).disabled = state.view.hidden.length === 0;
-    showHidden.textContent =
-      state.view.hidden.length > 0
-        ? `${app.t('showHidden')} (${state.view.hidden.length})`
-        : app.t('showHidden');
+    // Ids a link hid that name no node hide nothing: not counted.
+    const hidden = state.view.hidden.filter((id) => app.node(id) !== undefined).length;
+    (showHidden as HTMLButtonElement).disabled = hidden === 0;
+    showHidden.textContent = hidden > 0 ? `${app.t('showHidden')} (${hidden})` : app.t('showHidden');
     (hideSelected as HTMLButtonElement).disabled = state.selected === null;
   };
   update();

@@ -1,5 +1,6 @@
 // The typed events the graph view raises for the UI: one map, so a listener can only subscribe to an event
 // that exists, with the payload it carries.
+import type { Camera } from '../types.ts';
 
 export interface ViewEvents {
   nodeSelected: { id: string };
@@ -9,6 +10,8 @@ export interface ViewEvents {
   nodeHoverEnded: { id: string };
   edgeHovered: { id: string; x: number; y: number };
   edgeHoverEnded: { id: string };
+  /** The user or an animation moved the camera; raised once it has been still for a moment. */
+  cameraChanged: Camera;
 }
 
 export type ViewEventName = keyof ViewEvents;

@@ -5,9 +5,11 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type No
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
-import type { CyEdgeData, CyNodeData, Lang, LayoutName } from '../types.ts';
+import type { Camera, CyEdgeData, CyNodeData, Lang, LayoutName } from '../types.ts';
+import { arrangeDomains } from './domain-boxes.ts';
 import { Emitter, type ViewEvents } from './events.ts';
 import { layoutOptions, usesCompounds } from './layouts.ts';
+import { withSeededRandom } from './seeded-random.ts';
 import { buildStylesheet } from './style.ts';
 import { hasHardwareWebgl } from './webgl-support.ts';
 
@@ -16,8 +18,31 @@ cytoscape.use(dagre);
 cytoscape.use(svg);
 
 export const DEFAULT_WEBGL_THRESHOLD = 4000;
-/** Below this zoom, domain labels switch to their large size. */
-const FAR_ZOOM = 0.8;
+
+/** Space around the graph when it is fitted to the graph area (CSS px), as the layouts use. */
+const FIT_PADDING = 30;
+
+/** How long the camera must be still before its position is reported (and written to the URL). */
+const CAMERA_SETTLE_MS = 200;
+
+/**
+ * Resolves when a viewport animation completes — or shortly after its duration, since an animation that
+ * another one stops (cy.stop()) never calls `complete`, and waiting on it would hang whoever awaits.
+ */
+function animated(start: (complete: () => void) => void, durationMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, durationMs + 150);
+    start(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** A domain's title before domain-boxes.ts sizes it for the fitted zoom (model px). */
+const DOMAIN_TITLE_START = { titleSize: 18, titleWidth: 400 };
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const FOCUS_ZOOM = { min: 0.6, max: 1.4 };
 
 export interface SyncInput {
@@ -47,6 +72,11 @@ export interface GraphView {
   highlight(nodes: readonly string[], edges: readonly string[], className?: 'highlighted' | 'path'): void;
   fit(): void;
   zoomBy(factor: number): void;
+  /** Frames these nodes (and the edges between them) in the graph area; resolves when the animation ends. */
+  frame(ids: readonly string[]): Promise<void>;
+  /** The zoom and the model point at the centre of the graph area. */
+  camera(): Camera;
+  setCamera(camera: Camera): void;
   png(): Promise<Blob>;
   svg(): string;
   destroy(): void;
@@ -55,6 +85,8 @@ export interface GraphView {
 export interface GraphViewOptions {
   container: HTMLElement;
   getLang: () => Lang;
+  /** Seeds the layouts' random numbers (the plan id), so a plan is drawn the same way on every load. */
+  seed?: string;
   /** Elements above which WebGL draws; by default 4,000 with a GPU and never without one. */
   webglThreshold?: number;
 }
@@ -83,19 +115,21 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
   let cy = createCore(container, getLang, webgl);
   let running: cytoscape.Layouts | null = null;
 
-  let far: boolean | null = null;
-  const markDistance = (core: Core, force = false) => {
-    const next = core.zoom() < FAR_ZOOM;
-    if (!force && next === far) return;
-    far = next;
-    core.batch(() => {
-      core.nodes().removeClass('far');
-      if (next) core.nodes(':parent').addClass('far');
-    });
+  let cameraTimer: ReturnType<typeof setTimeout> | null = null;
+  const cameraOf = (core: Core): Camera => {
+    const zoom = core.zoom();
+    const pan = core.pan();
+    return { zoom, x: (core.width() / 2 - pan.x) / zoom, y: (core.height() / 2 - pan.y) / zoom };
   };
 
   const bind = (core: Core) => {
-    core.on('zoom', () => markDistance(core));
+    core.on('viewport', () => {
+      if (cameraTimer) clearTimeout(cameraTimer);
+      cameraTimer = setTimeout(() => {
+        cameraTimer = null;
+        events.emit('cameraChanged', cameraOf(core));
+      }, CAMERA_SETTLE_MS);
+    });
     core.on('tap', 'node', (event: EventObject) => events.emit('nodeSelected', { id: event.target.id() }));
     core.on('tap', (event: EventObject) => {
       if (event.target === core) events.emit('selectionCleared', {});
@@ -167,14 +201,19 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
       const origin = input.origin ? cy.getElementById(input.origin) : null;
       const base = origin?.nonempty() ? origin.position() : null;
       const missing = input.nodes.filter((n) => cy.getElementById(n.id).empty());
-      // Parents first, so children can be placed inside them.
-      missing.sort((a, b) => Number(b.label === 'Domain') - Number(a.label === 'Domain'));
+      // Parents first, so children can be placed inside them; then by id, so the layout sees the same
+      // order whatever order the API answered in (a seeded layout is only deterministic on the same input).
+      missing.sort(
+        (a, b) => Number(b.label === 'Domain') - Number(a.label === 'Domain') || compareIds(a.id, b.id),
+      );
       missing.forEach((node, i) => {
         const angle = (2 * Math.PI * i) / Math.max(missing.length, 1);
         const position = base
           ? { x: base.x + 60 * Math.cos(angle), y: base.y + 60 * Math.sin(angle) }
           : undefined;
-        cy.add({ group: 'nodes', data: { ...node, parent: desiredParent(node) ?? undefined }, position });
+        const title = node.label === 'Domain' ? DOMAIN_TITLE_START : {};
+        const data = { ...node, parent: desiredParent(node) ?? undefined, ...title };
+        cy.add({ group: 'nodes', data, position });
         added += 1;
       });
       for (const node of input.nodes) {
@@ -183,13 +222,12 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
         const next = desiredParent(node);
         if (current !== next) ele.move({ parent: next });
       }
-      for (const edge of input.edges) {
+      for (const edge of [...input.edges].sort((a, b) => compareIds(a.id, b.id))) {
         if (cy.getElementById(edge.id).nonempty()) continue;
         cy.add({ group: 'edges', data: { ...edge } });
         added += 1;
       }
     });
-    markDistance(cy, true);
     return { added, removed };
   };
 
@@ -200,8 +238,17 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
       layoutOptions(cy, layout, { animate: opts.animate ?? true, fresh: opts.fresh ?? false }),
     );
     running = layoutRun;
-    const done = new Promise<void>((resolve) => layoutRun.one('layoutstop', () => resolve()));
-    layoutRun.run();
+    const done = new Promise<void>((resolve) =>
+      layoutRun.one('layoutstop', () => {
+        if (usesCompounds(layout) && running === layoutRun) {
+          arrangeDomains(cy, FIT_PADDING);
+          cy.fit(undefined, FIT_PADDING);
+        }
+        resolve();
+      }),
+    );
+    // Layouts compute synchronously inside run() (only the animation is deferred), so the seed covers them.
+    withSeededRandom(`${options.seed ?? ''}|${layout}`, () => layoutRun.run());
     return done;
   };
 
@@ -239,9 +286,7 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
       const zoom = Math.min(FOCUS_ZOOM.max, Math.max(FOCUS_ZOOM.min, fits));
       const pan = { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom };
       cy.stop();
-      return new Promise<void>((resolve) => {
-        cy.animate({ zoom, pan }, { duration: 400, complete: () => resolve() });
-      });
+      return animated((complete) => cy.animate({ zoom, pan }, { duration: 400, complete }), 400);
     },
     highlight(nodes, edges, className = 'highlighted') {
       cy.batch(() => {
@@ -261,9 +306,26 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
       const center = { x: cy.width() / 2, y: cy.height() / 2 };
       cy.zoom({ level: cy.zoom() * factor, renderedPosition: center });
     },
+    frame(ids) {
+      cy.resize();
+      const eles = cy.collection();
+      for (const id of ids) eles.merge(cy.getElementById(id));
+      if (eles.empty()) return Promise.resolve();
+      cy.stop();
+      return animated(
+        (complete) => cy.animate({ fit: { eles, padding: 60 } }, { duration: 400, complete }),
+        400,
+      );
+    },
+    camera: () => cameraOf(cy),
+    setCamera({ zoom, x, y }) {
+      cy.resize();
+      cy.viewport({ zoom, pan: { x: cy.width() / 2 - x * zoom, y: cy.height() / 2 - y * zoom } });
+    },
     png: () => cy.png({ output: 'blob-promise', full: false, scale: 2, bg: '#ffffff' }),
     svg: () => cy.svg({ full: false, scale: 1, bg: '#ffffff' }),
     destroy() {
+      if (cameraTimer) clearTimeout(cameraTimer);
       resizeObserver.disconnect();
       running?.stop();
       events.clear();

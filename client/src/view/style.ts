@@ -9,6 +9,9 @@ import type { Lang, NodeLabel, RelType } from '../types.ts';
 export const CJK_FONT_STACK =
   '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif';
 
+/** Labels smaller than this on screen (CSS px) are hidden rather than drawn unreadably small. */
+export const MIN_LABEL_PX = 11;
+
 const NODE_SIZE: Partial<Record<NodeLabel, number>> = {
   Task: 26,
   Pilot: 24,
@@ -24,8 +27,12 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
   const labelOf = (ele: NodeSingular) => {
     const lang = getLang();
     const name = displayName(ele.data(), lang);
-    const max = ele.data('label') === 'Domain' ? 40 : lang === 'en' ? 48 : 22;
-    return shorten(name, max);
+    if (ele.data('label') === 'Domain') {
+      // A domain's title carries how many tasks it holds, so the overview answers "how big" at a glance.
+      const tasks = ele.children('[label = "Task"]').length;
+      return tasks > 0 ? `${name}${lang === 'zh' ? `（${tasks}）` : ` (${tasks})`}` : name;
+    }
+    return shorten(name, lang === 'en' ? 48 : 22);
   };
   const perLabel = (Object.keys(LABEL_LOOK) as NodeLabel[]).map((label) => ({
     selector: `node[label = "${label}"]`,
@@ -55,7 +62,7 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
       style: {
         label: labelOf,
         'font-family': CJK_FONT_STACK,
-        'font-size': 10,
+        'font-size': 14,
         color: '#1e293b',
         'text-valign': 'bottom',
         'text-halign': 'center',
@@ -67,7 +74,8 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
         'text-outline-opacity': 0.85,
         'border-width': 1,
         'border-color': '#ffffff',
-        'min-zoomed-font-size': 5,
+        // Level of detail: a label that would be drawn below 11 CSS px is not drawn at all.
+        'min-zoomed-font-size': MIN_LABEL_PX,
       },
     },
     ...perLabel,
@@ -96,8 +104,11 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
         'text-valign': 'top',
         'text-halign': 'center',
         'text-margin-y': -6,
-        'text-max-width': '420px',
-        'font-size': 18,
+        // Titles wrap inside their own box, so the titles of neighbouring boxes never run into each other.
+        'text-max-width': 'data(titleWidth)',
+        // Sized by domain-boxes.ts for the fitted zoom (readable at first sight), as data so Cytoscape
+        // re-measures the wrapped title when it changes; graph-view.ts starts every domain at 18.
+        'font-size': 'data(titleSize)',
         'font-weight': 'bold',
         color: '#334155',
       },
@@ -133,8 +144,6 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
       selector: 'node.ledger-overdue',
       style: { 'border-width': 5, 'border-color': '#f97316', 'border-style': 'double', 'z-index': 16 },
     },
-    // Zoomed far out, domain names grow so the plan's structure stays readable on a projector.
-    { selector: ':parent.far', style: { 'font-size': 32, 'text-max-width': '600px' } },
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.3 } },
     {
       selector: 'node.highlighted',

@@ -15,11 +15,13 @@ import {
 import { loginBody } from './auth-schemas.ts';
 import { sendError } from './error-middleware.ts';
 import { parseInput } from './ledger-validation.ts';
+import { type LoginThrottle, loginThrottle } from './login-throttle.ts';
 
 /** Ten failed logins per address per minute; the eleventh is refused before the password is even checked. */
 export const LOGIN_LIMIT = { windowMs: 60_000, failures: 10 };
 
-export function authRoutes(auth: AuthService): Router {
+/** `accounts` throttles guesses per account (see login-throttle.ts), whatever address they come from. */
+export function authRoutes(auth: AuthService, accounts: LoginThrottle = loginThrottle()): Router {
   const router = Router();
   const loginLimiter = rateLimit({
     windowMs: LOGIN_LIMIT.windowMs,
@@ -37,8 +39,20 @@ export function authRoutes(auth: AuthService): Router {
 
   router.post('/auth/login', loginLimiter, async (req: Request, res: Response) => {
     const body = parseInput(loginBody, req.body, 'login');
+    const backOff = accounts.attempt(body.username);
+    if (backOff) {
+      const seconds = Math.ceil(backOff.waitMs / 1000);
+      res.set('Retry-After', String(seconds));
+      sendError(
+        res,
+        'RATE_LIMITED',
+        `Too many failed logins for this account; wait ${seconds} s and try again.`,
+      );
+      return;
+    }
     const result = await auth.login(body.username, body.password, req.ip ?? null);
     if (!result) throw new AppError('UNAUTHORIZED', 'Wrong username or password.');
+    accounts.succeeded(body.username);
     res.cookie(SESSION_COOKIE, result.token, sessionCookieOptions(req, SESSION_TTL_MS));
     const payload: SessionResponse = { user: result.user, csrfToken: result.csrfToken };
     res.json(payload);

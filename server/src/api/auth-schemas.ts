@@ -3,11 +3,17 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../domain/ledger-types.ts';
 
 export const roleSchema = z.enum(ROLES as [Role, ...Role[]]);
+/**
+ * Letters and digits of any script and `. _ @ -`. The documented pattern (copied verbatim into OpenAPI, so it
+ * carries no flag: ECMA-262 needs `u` for `\p{L}`) excludes whitespace and the other ASCII punctuation;
+ * the refinement then checks letters and digits exactly.
+ */
 export const usernameSchema = z
   .string()
   .min(2)
   .max(64)
-  .regex(/^[\p{L}\p{N}._@-]+$/u, 'may hold letters, digits and . _ @ - only');
+  .regex(/^[^\s!-,/:-?[-^`{-~]+$/, 'may hold letters, digits and . _ @ - only')
+  .refine((name) => /^[\p{L}\p{N}._@-]+$/u.test(name), 'may hold letters, digits and . _ @ - only');
 
 export const loginBody = z
   .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1000) })

@@ -2,15 +2,15 @@
 import { z } from 'zod';
 import type { RouteContext } from './context.ts';
 import { defineRoute } from './route.ts';
-import { cypherResponseSchema, jsonResponse } from './schemas.ts';
+import { cypherResponseSchema, errorResponse, jsonResponse } from './schemas.ts';
 
 export function cypherRoutes({ router, registry, services, limiters }: RouteContext): void {
   defineRoute(router, registry, {
     method: 'post',
     path: '/cypher',
-    summary: 'Run a read-only Cypher query (5 s limit, capped rows)',
+    summary: 'Run a read-only Cypher query over plan data (5 s limit, capped rows)',
     description:
-      'Runs in a READ transaction. Queries the database plans as writes, schema changes or file/URL loads are refused with 403 QUERY_REFUSED before they run.',
+      'Runs in a READ transaction, and only if the plan Neo4j reports for it (EXPLAIN) reaches plan data alone: nodes by plan labels (Plan, PlanData, Task, Agency, …), relationships by plan relationship types, and the procedures db.labels, db.relationshipTypes and db.propertyKeys. Anything else (whole-store scans, untyped expansions, id lookups, other procedures, SHOW and administration commands, LOAD CSV, writes) is refused with 403 QUERY_REFUSED before it runs, the reasons in `details.refusals`. See docs/security.md.',
     tags: ['cypher'],
     before: [limiters.cypher],
     request: {
@@ -26,7 +26,15 @@ export function cypherRoutes({ router, registry, services, limiters }: RouteCont
         })
         .meta({ id: 'CypherRequest' }),
     },
-    responses: jsonResponse('Columns, rows and the graph in them', cypherResponseSchema),
+    responses: {
+      ...jsonResponse('Columns, rows and the graph in them', cypherResponseSchema),
+      403: errorResponse(
+        'QUERY_REFUSED: the query would write, or reach beyond plan data; `details.refusals` says what.',
+      ),
+      504: errorResponse(
+        'QUERY_TIMEOUT: the query ran past its time limit; answered at the limit + 1 s at the latest, and the transaction is terminated.',
+      ),
+    },
     handler: async ({ body }, _req, res) => {
       res.set('Cache-Control', 'no-store').json(await services.cypher(body.query, body.params));
     },

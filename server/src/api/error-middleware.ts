@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../domain/errors.ts';
 import { assertNever } from '../domain/model.ts';
 import type { ApiErrorBody, ApiErrorCode } from '../domain/types.ts';
+import { translateNeo4jError } from '../neo4j/errors.ts';
 
 export function statusFor(code: ApiErrorCode): number {
   switch (code) {
@@ -52,13 +53,17 @@ function httpErrorCode(error: unknown): ApiErrorCode | null {
   if (typeof error !== 'object' || error === null) return null;
   const { status, type } = error as { status?: unknown; type?: unknown };
   if (type === 'entity.too.large' || status === 413) return 'PAYLOAD_TOO_LARGE';
+  // A file the static sender did not find (or would not send) is missing, not a malformed request.
+  if (status === 404) return 'NOT_FOUND';
   if (typeof status === 'number' && status >= 400 && status < 500) return 'INVALID_REQUEST';
   return null;
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, _req, res, _next) => {
+  return (raw: unknown, _req, res, _next) => {
     if (res.headersSent) return;
+    // A driver failure no store translated (say, a schema check on a first request) is still an outage: 503.
+    const error = translateNeo4jError(raw);
     if (error instanceof AppError) {
       if (error.code === 'DB_UNAVAILABLE' || error.code === 'INTERNAL')
         logger.warn({ err: error.cause ?? error }, error.message);
@@ -70,7 +75,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       sendError(
         res,
         code,
-        code === 'PAYLOAD_TOO_LARGE' ? 'The request body is too large.' : 'The request is malformed.',
+        code === 'PAYLOAD_TOO_LARGE'
+          ? 'The request body is too large.'
+          : code === 'NOT_FOUND'
+            ? 'Nothing is served at this path.'
+            : 'The request is malformed.',
       );
       return;
     }

@@ -23,10 +23,13 @@ const OWN_PATHS = ['/ledger', '/auth', '/admin', '/checks'];
 function schemaReady(db: LedgerDb): RequestHandler {
   let ready: Promise<void> | null = null;
   return async (_req, _res, next) => {
-    ready ??= ensureLedgerSchema(db.driver, db.database).catch((error: unknown) => {
-      ready = null;
-      throw error;
-    });
+    ready ??= ensureLedgerSchema(db.driver, db.database).then(
+      () => undefined,
+      (error: unknown) => {
+        ready = null;
+        throw error;
+      },
+    );
     await ready;
     next();
   };

@@ -4,12 +4,15 @@ import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { Basis, DependencyKind, NODE_LABELS, NodeLabel, REL_TYPES, RelType } from '../domain/model.ts';
 
-/** Our ids (`harbin-2016:task:3.1.2`): printable, no whitespace, quotes or brackets. */
+/**
+ * Our ids (`harbin-2016:task:3.1.2`): printable, no whitespace, quotes or brackets. The pattern has no flag:
+ * OpenAPI copies it verbatim, and a `/u` would end up inside the pattern text and reject every id.
+ */
 export const nodeIdSchema = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^[^\s"'`\\<>{}()[\]]+$/u, 'a node id has no spaces, quotes, backslashes or brackets')
+  .regex(/^[^\s"'`\\<>{}()[\]]+$/, 'a node id has no spaces, quotes, backslashes or brackets')
   .meta({ description: 'A node id such as `harbin-2016:task:3.1.2`.', example: 'harbin-2016:task:1.1' });
 
 export const planIdSchema = z
@@ -67,7 +70,7 @@ export const apiErrorSchema = z
   })
   .meta({ id: 'ApiError' });
 
-function errorResponse(description: string): ResponseConfig {
+export function errorResponse(description: string): ResponseConfig {
   return { description, content: { 'application/json': { schema: apiErrorSchema } } };
 }
 
@@ -83,7 +86,11 @@ export function jsonResponse(description: string, schema: z.ZodType): Record<num
 }
 
 // ---- Response shapes (documentation of the DTOs in server/src/domain/types.ts) ----
-const properties = z.record(z.string(), z.unknown()).meta({ id: 'Properties' });
+const properties = z.record(z.string(), z.unknown()).meta({
+  id: 'Properties',
+  description:
+    'Property values: strings, numbers, booleans, null or lists of them. Exact (docs/security.md): an integer beyond ±(2^53 − 1) as a string of its digits, ±Infinity/NaN as "Infinity"/"-Infinity"/"NaN", durations and temporal values in ISO 8601 ("P3D", "2024-01-02"), points as point({srid: 4326, x: …, y: …}).',
+});
 
 export const graphNodeSchema = z
   .object({ id: z.string(), labels: z.array(z.string()), properties })
@@ -176,14 +183,25 @@ export const graphDetailParam = z
   .meta({ description: '`overview` (default): the slim elements; `full`: every property of every element.' });
 
 const evidenceShape = { quote: z.string(), start: z.number().int(), end: z.number().int() };
+const passageContextSchema = z
+  .object({ text: z.string(), start: z.number().int(), end: z.number().int() })
+  .meta({
+    id: 'PassageContext',
+    description:
+      "The plan's own contiguous text around a quote (its sentence and one sentence on each side): " +
+      '`Plan.text.slice(start, end) === text`, and it holds the quote.',
+  });
+const contextShape = {
+  context: passageContextSchema,
+  before: z.string().meta({ description: '`context.text` before the quote.' }),
+  after: z.string().meta({ description: '`context.text` after the quote.' }),
+};
 
 export const nodeDetailsSchema = z
   .object({
     node: graphNodeSchema,
     degree: z.record(z.string(), z.number()),
-    provenance: z.array(
-      z.object({ ...evidenceShape, via: z.string(), before: z.string(), after: z.string() }),
-    ),
+    provenance: z.array(z.object({ ...evidenceShape, via: z.string(), ...contextShape })),
     neighbors: z.array(
       z.object({ type: z.string(), direction: z.enum(['out', 'in']), node: graphNodeSchema, properties }),
     ),
@@ -253,8 +271,7 @@ export const traceSchema = z
         ...evidenceShape,
         node: z.string(),
         label: z.string(),
-        before: z.string(),
-        after: z.string(),
+        ...contextShape,
       }),
     ),
   })
@@ -280,10 +297,44 @@ export const statsSchema = z
   })
   .meta({ id: 'PlanStats' });
 
+const temporalValueSchema = z
+  .object({
+    type: z.enum(['Date', 'Time', 'LocalTime', 'DateTime', 'LocalDateTime']),
+    value: z.string().meta({ description: 'ISO 8601, e.g. 2024-01-02T12:00:00+01:00[Europe/Paris]' }),
+    timeZoneId: z.string().optional(),
+  })
+  .meta({ id: 'TemporalValue' });
+const pointValueSchema = z
+  .object({
+    type: z.literal('Point'),
+    srid: z.number().int(),
+    crs: z.string().meta({ example: 'wgs-84' }),
+    x: z.number(),
+    y: z.number(),
+    z: z.number().optional(),
+  })
+  .meta({ id: 'PointValue' });
+const cypherValueSchema = z
+  .union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    temporalValueSchema,
+    pointValueSchema,
+    z.array(z.unknown()),
+    z.record(z.string(), z.unknown()),
+  ])
+  .meta({
+    id: 'CypherValue',
+    description:
+      'A returned value, exact: integers beyond ±(2^53 − 1) as strings of their digits ("9007199254740993"), ±Infinity/NaN as "Infinity"/"-Infinity"/"NaN", durations as ISO 8601 strings ("P3D"), temporal values and points as typed objects; lists and maps hold the same; nodes as {id, labels, properties}, relationships as {id, type, start, end, properties}, paths as {nodes, relationships}.',
+  });
+
 export const cypherResponseSchema = z
   .object({
     columns: z.array(z.string()),
-    rows: z.array(z.record(z.string(), z.unknown())),
+    rows: z.array(z.record(z.string(), cypherValueSchema)),
     graph: z.object(subgraphShape).nullable(),
     truncated: z.boolean(),
     rowCap: z.number().int(),

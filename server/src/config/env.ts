@@ -27,6 +27,15 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   EDITOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SEED_PLAN: z.string().min(1).default('seeds/harbin-2016-economic-reform.md'),
+  /** The address users reach the server by when it is not 127.0.0.1/localhost (a reverse proxy, a LAN name). */
+  PUBLIC_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^/?#\s]+\/?$/,
+      'must be an http:// or https:// address without a path, such as https://reform.example.org',
+    )
+    .refine((value) => URL.canParse(value), 'is not a valid address')
+    .optional(),
 });
 
 export type EnvConfig = z.infer<typeof envSchema>;

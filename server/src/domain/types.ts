@@ -38,6 +38,16 @@ export interface Evidence {
   end: number;
 }
 
+/**
+ * The plan's own contiguous text around a quote: the quote's whole sentence plus one sentence on each side.
+ * `Plan.text.slice(start, end) === text`, and it holds the quote: `start <= quote.start`, `quote.end <= end`.
+ */
+export interface PassageContext {
+  text: string;
+  start: number;
+  end: number;
+}
+
 /** The import's in-memory result, also what `npm run import -- --dry-run --format json` prints. */
 export interface PlanGraph {
   plan: Properties & { id: string; title: string };
@@ -133,7 +143,11 @@ export interface PlanSummary {
 export interface ProvenanceQuote extends Evidence {
   /** Which fact the quote supports: the node itself or one of its relationships. */
   via: string;
+  /** The contiguous text around the quote (see PassageContext). */
+  context: PassageContext;
+  /** `context.text` before the quote: `before + quote + after === context.text`. */
   before: string;
+  /** `context.text` after the quote. */
   after: string;
 }
 
@@ -218,7 +232,11 @@ export interface TracePassage extends Evidence {
   /** The node whose text holds the passage (a measure, task or section). */
   node: NodeId;
   label: NodeLabel;
+  /** The contiguous text around the quote (see PassageContext). */
+  context: PassageContext;
+  /** `context.text` before the quote: `before + quote + after === context.text`. */
   before: string;
+  /** `context.text` after the quote. */
   after: string;
 }
 export interface PilotTrace {

@@ -9,7 +9,7 @@ import type {
   NodeId,
   ProvenanceQuote,
 } from '../domain/types.ts';
-import { evidenceQuotes, locateQuote, sentencesAround } from './passages.ts';
+import { contextAround, evidenceQuotes, locateQuote } from './passages.ts';
 import { num } from './plan-index.ts';
 import type { GraphRepository, NeighborhoodQuery } from './repository.ts';
 
@@ -39,7 +39,7 @@ export function provenanceOf(
     const key = `${item.via}|${at.start}|${at.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    quotes.push({ via: item.via, quote: item.quote, ...at, ...sentencesAround(planText, at.start, at.end) });
+    quotes.push({ via: item.via, quote: item.quote, ...at, ...contextAround(planText, at.start, at.end) });
   }
   return quotes.sort((a, b) => a.start - b.start || a.via.localeCompare(b.via));
 }

@@ -1,10 +1,15 @@
-import type { Properties } from '../domain/types.ts';
+import type { PassageContext, Properties } from '../domain/types.ts';
 
-// Places quotes in the plan text and gives the whole sentence before and after the one(s) holding each quote.
+// Places quotes in the plan text and gives the contiguous text around each: its own sentence(s) and one more
+// sentence on each side.
 const SENTENCE_END = /[。！？；!?;\n]/u;
 
 function isEnd(char: string | undefined): boolean {
   return char !== undefined && SENTENCE_END.test(char);
+}
+
+function isSpace(char: string | undefined): boolean {
+  return char !== undefined && /\s/u.test(char);
 }
 
 function sentenceStart(text: string, index: number): number {
@@ -20,12 +25,31 @@ function sentenceEnd(text: string, index: number): number {
   return Math.min(text.length, i + 1);
 }
 
-export function sentencesAround(text: string, start: number, end: number): { before: string; after: string } {
-  const ownStart = sentenceStart(text, start);
-  const before = ownStart === 0 ? '' : text.slice(sentenceStart(text, ownStart - 1), ownStart);
-  const ownEnd = end > start && isEnd(text[end - 1]) ? end : sentenceEnd(text, end);
-  const after = ownEnd >= text.length ? '' : text.slice(ownEnd, sentenceEnd(text, ownEnd));
-  return { before: before.trim(), after: after.trim() };
+/**
+ * The plan's own contiguous text around a quote: the sentence(s) holding `[start, end)` plus one whole sentence
+ * on each side (fewer at the text's ends), with surrounding white space left out.
+ * `text.slice(context.start, context.end) === context.text`, and `context.start <= start < end <= context.end`.
+ * `before`/`after` are the parts of `context.text` before and after the quote, so
+ * `before + quote + after === context.text` (the sentence's own rest is never dropped).
+ */
+export function contextAround(
+  text: string,
+  start: number,
+  end: number,
+): { context: PassageContext; before: string; after: string } {
+  let ownStart = sentenceStart(text, start);
+  while (ownStart > 0 && isSpace(text[ownStart - 1])) ownStart--;
+  let from = ownStart === 0 ? 0 : sentenceStart(text, ownStart - 1);
+  let ownEnd = end > start && isEnd(text[end - 1]) ? end : sentenceEnd(text, Math.max(start, end - 1));
+  while (ownEnd < text.length && isSpace(text[ownEnd])) ownEnd++;
+  let to = ownEnd >= text.length ? text.length : sentenceEnd(text, ownEnd);
+  while (from < start && isSpace(text[from])) from++;
+  while (to > end && isSpace(text[to - 1])) to--;
+  return {
+    context: { text: text.slice(from, to), start: from, end: to },
+    before: text.slice(from, start),
+    after: text.slice(end, to),
+  };
 }
 
 /** Where a quote stands in the text: its recorded offsets when they hold, else its first occurrence. */

@@ -3,7 +3,7 @@
 import { AppError } from '../domain/errors.ts';
 import { NodeLabel, RelType } from '../domain/model.ts';
 import type { GraphNode, PilotTrace, TracePassage } from '../domain/types.ts';
-import { evidenceQuotes, locateQuote, sentencesAround } from './passages.ts';
+import { contextAround, evidenceQuotes, locateQuote } from './passages.ts';
 import { byDocumentOrder, type PlanIndex } from './plan-index.ts';
 
 function nodesOf(index: PlanIndex, ids: Iterable<string>): GraphNode[] {
@@ -52,7 +52,7 @@ export function pilotTrace(index: PlanIndex, pilotId: string, planText: string):
         label: holder.labels[0] ?? NodeLabel.Measure,
         quote: raw.quote,
         ...at,
-        ...sentencesAround(planText, at.start, at.end),
+        ...contextAround(planText, at.start, at.end),
       });
     }
   }

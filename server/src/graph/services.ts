@@ -19,6 +19,7 @@ import type {
 } from '../domain/types.ts';
 import { agencyMatrix } from './agency-matrix.ts';
 import { toCyElements, toCyOverview } from './cy-elements.ts';
+import { withEvidenceContexts } from './export/evidence-context.ts';
 import { toGraphml } from './export/graphml.ts';
 import { neo4jCsvZip } from './export/neo4j-csv.ts';
 import { filterGraph, type GraphFilter } from './graph-filter.ts';
@@ -83,7 +84,7 @@ export function createGraphServices(repo: GraphRepository, limits: CypherLimits)
 
     async exportPlan(planId: string | undefined, format: ExportFormat): Promise<ExportFile> {
       const plan = await resolvePlan(repo, planId);
-      const graph = await repo.planGraph(plan.id, { withPlanText: true });
+      const graph = withEvidenceContexts(await repo.planGraph(plan.id, { withPlanText: true }));
       switch (format) {
         case 'graphml':
           return {

@@ -15,7 +15,7 @@ import { normalise } from './normalise.ts';
 import { parseOutline } from './outline.ts';
 import { findPilotCandidates, type PilotCandidate } from './pilot-candidates.ts';
 import type { BuildContext } from './stages/context.ts';
-import { extractionInput } from './stages/extraction-input.ts';
+import { extractionInput, type OutlineExtractionInput } from './stages/extraction-input.ts';
 import { addTextDependencies } from './stages/links.ts';
 import { addLists } from './stages/lists.ts';
 import {
@@ -50,6 +50,8 @@ export interface BuildResult {
   graph: PlanGraph;
   summary: ImportSummary;
   text: string;
+  /** What the extract stage reads: text, title, issuer, year, tasks with titles and measures, units, tables. */
+  extraction: OutlineExtractionInput;
 }
 
 export function sha256(text: string): string {
@@ -101,7 +103,8 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
   // ---- lists ----
   const lists = addLists(ctx);
   // ---- extract ----
-  const extraction = extractFacts(extractionInput(ctx));
+  const extractionIn = extractionInput(ctx);
+  const extraction = extractFacts(extractionIn);
   ctx.warnings.push(...extraction.warnings.map((w) => `${input.markdownFile} ${w}`));
   // ---- annotation overlay: confirms, renames, merges, rejects and adds by stable keys ----
   checkAnnotatedTitles(ctx);
@@ -136,5 +139,6 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
       annotationCoverage: merged.coverage,
     },
     text: normalised.text,
+    extraction: extractionIn,
   };
 }

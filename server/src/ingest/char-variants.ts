@@ -83,6 +83,8 @@ export const TRADITIONAL_HEADING_CHARS: Readonly<Record<string, string>> = {
   紀: '纪',
 };
 
+/** Space entities of HTML left in converted pages (`&nbsp;`, and the `&sp;` some government pages carry). */
+const SPACE_ENTITIES = /&(?:nbsp|ensp|emsp|thinsp|sp);/g;
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 const FULL_WIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05]/g;
@@ -106,11 +108,12 @@ const SINGLE_CHARS = new Map(Object.entries(TRADITIONAL_HEADING_CHARS));
 const TRADITIONAL = new RegExp(`[${[...SINGLE_CHARS.keys()].join('')}]`, 'g');
 
 /**
- * Folds the character variants of one line (or one quote). Only the zero-width removal changes the length.
+ * Folds the character variants of one line (or one quote). Only the zero-width and entity folds change the length.
  * `二〇二五年` → `2025年`, `２０２５` → `2025`, `３０％` → `30%`, `重點改革任務` → `重点改革任务`.
  */
 export function foldVariants(text: string): string {
   return text
+    .replace(SPACE_ENTITIES, ' ')
     .replace(ZERO_WIDTH, '')
     .replace(SPACES, ' ')
     .replace(FULL_WIDTH_ALNUM, (char) => String.fromCharCode((char.codePointAt(0) ?? 0) - 0xfee0))

@@ -48,7 +48,7 @@ const TABLE_RULE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
 const MARKER_START =
   /^(?:第[一二三四五六七八九十百零〇两\d]+[编章节条]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[.．、]|\s)|[①-⑳])/;
 const HEADING_MAX = 40;
-/** A short line without punctuation is a line of its own (an issuing body, a name), not half of a broken paragraph. */
+/** A short line without punctuation beside a full one is a line of its own (an issuing body, a name), not half of a broken paragraph. */
 const JOIN_MIN = 20;
 
 interface RawLine {
@@ -129,6 +129,7 @@ function canJoin(previous: Draft | undefined, kind: BlockKind, line: RawLine): p
     !DATE_LINE.test(previous.text) &&
     !ATTACHMENT_LINE.test(previous.text) &&
     !(line.text.length < JOIN_MIN && !/[\p{P}]/u.test(line.text)) &&
+    !(previous.text.length < JOIN_MIN && !/[\p{P}]/u.test(previous.text) && line.text.length >= JOIN_MIN) &&
     !MARKER_START.test(line.text)
   );
 }

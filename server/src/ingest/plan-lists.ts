@@ -144,12 +144,35 @@ function partsOutsideDomains(outline: Outline): OutlineNode[] {
   );
 }
 
+/** Numbered principles (`1.坚持正确导向。…`) under a principles heading: each `坚持…` item is one. */
+function principleItems(node: OutlineNode, text: string): ListItem[] {
+  return node.children.flatMap((child) => {
+    const body = nodeBody(child, text);
+    if (!/^坚持/.test(child.title) || child.children.length > 0) return [];
+    const span = { start: child.span.start, end: body?.end ?? child.titleSpan.end };
+    return [
+      {
+        label: 'Principle' as const,
+        title: child.title,
+        titleSpan: child.titleSpan,
+        text: text.slice(span.start, span.end),
+        span,
+      },
+    ];
+  });
+}
+
 export function extractPlanLists(outline: Outline, text: string): ListItem[] {
   const nodes = allNodes(partsOutsideDomains(outline));
   const items: ListItem[] = [...legalBases(outline)];
   for (const node of nodes) {
     const kind = HEADING_KINDS.find(({ pattern }) => pattern.test(node.title));
     if (kind) items.push(...leadItems(kind.label, node.paragraphs, text));
+    // 总体要求 / 指导思想 parts state their principles as `坚持…` leads without a 基本原则 heading.
+    else if (partKind(node.title) === 'principles') {
+      items.push(...leadItems('Principle', node.paragraphs, text).filter((item) => /^坚持/.test(item.title)));
+    }
+    if (partKind(node.title) === 'principles') items.push(...principleItems(node, text));
     if (GUIDING.test(node.title)) items.push(...countedEnumerations(node.paragraphs, text));
   }
   const safeguardParts = nodes.filter((n) => SAFEGUARDS.test(n.title) || partKind(n.title) === 'safeguards');
@@ -168,7 +191,8 @@ export function extractPlanLists(outline: Outline, text: string): ListItem[] {
       );
       continue;
     }
-    for (const child of node.children) {
+    // A safeguards part without items is one safeguard: 十四、加强规划组织实施。…
+    for (const child of node.children.length > 0 ? node.children : [node]) {
       const body = nodeBody(child, text);
       if (!body) continue;
       items.push({

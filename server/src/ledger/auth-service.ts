@@ -3,6 +3,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../domain/errors.ts';
 import type { AccountView, Role } from '../domain/ledger-types.ts';
+import { displayUsername } from '../domain/usernames.ts';
 import {
   type AccountChange,
   createAccount,
@@ -12,6 +13,7 @@ import {
   findAccount,
   findSession,
   listAccounts,
+  lockActiveAdmins,
   type StoredSession,
   updateAccount,
 } from '../neo4j/account-store.ts';
@@ -115,19 +117,23 @@ export class AuthService {
     return listAccounts(this.db);
   }
 
-  /** `actor` is null when the command line creates the first admin. */
+  /**
+   * `actor` is null when the command line creates the first admin. The name is stored NFKC-normalised with
+   * its case; CONFLICT when an account of the same name ignoring case and width exists (`ED1` beside `ed1`).
+   */
   async createAccount(
     actor: Actor | null,
-    username: string,
+    requestedName: string,
     role: Role,
     password: string,
   ): Promise<AccountView> {
     checkPassword(password);
+    const username = displayUsername(requestedName);
     const passwordHash = await hashPassword(password);
     const createdAt = this.clock().toISOString();
-    const created = await ledgerWrite(this.db, async (tx) => {
-      const ok = await createAccount(tx, { username, role, passwordHash, createdAt });
-      if (ok)
+    const clash = await ledgerWrite(this.db, async (tx) => {
+      const taken = await createAccount(tx, { username, role, passwordHash, createdAt });
+      if (!taken)
         await recordAudit(tx, {
           actor: actor?.username ?? '(command line)',
           action: 'account.create',
@@ -136,13 +142,22 @@ export class AuthService {
           outcome: 'ok',
           after: { username, role },
         });
-      return ok;
+      return taken;
     });
-    if (!created) throw new AppError('CONFLICT', `An account named ${username} already exists.`);
+    if (clash)
+      throw new AppError(
+        'CONFLICT',
+        clash.taken === username
+          ? `An account named ${username} already exists.`
+          : `An account named ${username} already exists as ${clash.taken} (names are compared ignoring case and width).`,
+      );
     return { username, role, disabled: false, createdAt };
   }
 
-  /** Changing the role, disabling or setting a password ends the account's sessions. */
+  /**
+   * Changing the role, disabling or setting a password ends the account's sessions. CONFLICT when the change
+   * would leave no enabled admin (the last admin demoting or disabling themselves, or being demoted).
+   */
   async updateAccount(
     actor: Actor | null,
     username: string,
@@ -154,14 +169,22 @@ export class AuthService {
       stored.passwordHash = await hashPassword(change.password);
     }
     const now = this.clock().toISOString();
+    const leavesAdmin = (change.role === undefined || change.role === 'admin') && change.disabled !== true;
     const result = await ledgerWrite(this.db, async (tx) => {
+      const admins = leavesAdmin ? [] : await lockActiveAdmins(tx);
       const updated = await updateAccount(tx, username, stored);
       if (!updated) return null;
-      await deleteSessionsOf(tx, username, now);
+      const wasActiveAdmin = admins.includes(updated.before.username);
+      if (wasActiveAdmin && admins.length === 1)
+        throw new AppError(
+          'CONFLICT',
+          `${updated.before.username} is the only admin: make another account admin before demoting or disabling this one.`,
+        );
+      await deleteSessionsOf(tx, updated.before.username, now);
       await recordAudit(tx, {
         actor: actor?.username ?? '(command line)',
         action: 'account.update',
-        target: username,
+        target: updated.before.username,
         ip: actor?.ip ?? null,
         outcome: 'ok',
         before: updated.before,

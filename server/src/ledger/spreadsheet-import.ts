@@ -21,6 +21,7 @@ import {
   restoreDefused,
   STATUS_WORDS,
 } from './spreadsheet-layout.ts';
+import { boundedXlsx, XlsxLimitError } from './xlsx-limits.ts';
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -38,21 +39,41 @@ export interface SheetValidation {
   versionColumn: { column: string; header: string };
 }
 
-function cellValue(value: ExcelJS.CellValue): Cell {
+function cellValue(value: ExcelJS.CellValue, where: () => string): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
   if ('richText' in value) return value.richText.map((p) => p.text).join('');
   if ('hyperlink' in value) return value.hyperlink;
-  if ('result' in value) return cellValue((value.result ?? null) as ExcelJS.CellValue);
+  if ('formula' in value || 'sharedFormula' in value) {
+    // A file written by a program that does not calculate (a script, an export tool) stores the formula
+    // alone; reading it as empty would silently drop the planner's value.
+    if (value.result === undefined)
+      throw new SheetError(
+        `${where()}: a formula without a stored value — open and save the file in a spreadsheet program, or type the value.`,
+      );
+    return cellValue((value.result ?? null) as ExcelJS.CellValue, where);
+  }
   if ('error' in value) return String(value.error);
   return null;
 }
 
+/**
+ * The first worksheet's cells, row by row (index 0 = spreadsheet row 1). The upload is bounded first (see
+ * xlsx-limits.ts: size, parts and rows), so a small file that inflates to a huge sheet is refused unparsed.
+ * @throws SheetError for an unreadable or oversized workbook, or a formula cell without a stored value.
+ */
 export async function readXlsxRows(buffer: Buffer): Promise<Cell[][]> {
+  let bounded: Uint8Array;
+  try {
+    bounded = boundedXlsx(buffer);
+  } catch (error) {
+    if (error instanceof XlsxLimitError) throw new SheetError(error.message);
+    throw new SheetError('The file is not a readable XLSX workbook.');
+  }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    await workbook.xlsx.load(bounded as unknown as ArrayBuffer);
   } catch {
     throw new SheetError('The file is not a readable XLSX workbook.');
   }
@@ -61,7 +82,11 @@ export async function readXlsxRows(buffer: Buffer): Promise<Cell[][]> {
   const rows: Cell[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const values = row.values as ExcelJS.CellValue[];
-    rows[rowNumber - 1] = values.slice(1).map(cellValue);
+    rows[rowNumber - 1] = values
+      .slice(1)
+      .map((value, index) =>
+        cellValue(value, () => `Sheet ${sheet.name}, cell ${columnLetter(index)}${rowNumber}`),
+      );
   });
   return Array.from(rows, (r) => r ?? []);
 }

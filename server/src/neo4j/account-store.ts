@@ -1,7 +1,9 @@
 // Accounts and their sessions. A session is stored under the SHA-256 of its cookie token, so the database
 // never holds a token that could be replayed; its CSRF token lives beside it (synchronizer pattern).
+// Accounts are found by `usernameKey` (see domain/usernames.ts), unique by constraint, so `ED1` is `ed1`.
 import type { ManagedTransaction } from 'neo4j-driver';
 import { type AccountView, LedgerLabel, type Role } from '../domain/ledger-types.ts';
+import { usernameKey } from '../domain/usernames.ts';
 import { type LedgerDb, ledgerRead } from './ledger-tx.ts';
 
 const A = LedgerLabel.Account;
@@ -33,10 +35,17 @@ export function publicAccount(account: StoredAccount): AccountView {
   return view;
 }
 
+/**
+ * Matches the account whose key is the key of `$username`; an account stored before keys existed and left
+ * without one (its key was taken by another) is still found by its exact name.
+ */
+const MATCH_ACCOUNT = `MATCH (a:${A}) WHERE a.usernameKey = $key OR (a.usernameKey IS NULL AND a.username = $username)`;
+
 export async function findAccount(db: LedgerDb, username: string): Promise<StoredAccount | null> {
   return ledgerRead(db, async (tx) => {
-    const result = await tx.run(`MATCH (a:${A} {username: $username}) RETURN properties(a) AS a`, {
+    const result = await tx.run(`${MATCH_ACCOUNT} RETURN properties(a) AS a LIMIT 1`, {
       username,
+      key: usernameKey(username),
     });
     const record = result.records[0];
     return record ? toAccount(record.get('a')) : null;
@@ -50,19 +59,24 @@ export async function listAccounts(db: LedgerDb): Promise<AccountView[]> {
   });
 }
 
-/** Returns false when the username is taken (the unique constraint decides, not a prior read). */
+/**
+ * Returns null when it created the account, or the stored name that holds the same key (`ed1` when `ED1` was
+ * asked for): the unique constraint on the key decides, not a prior read.
+ */
 export async function createAccount(
   tx: ManagedTransaction,
   account: { username: string; role: Role; passwordHash: string; createdAt: string },
-): Promise<boolean> {
+): Promise<{ taken: string } | null> {
   const result = await tx.run(
     // The hash carries a fresh random salt, so finding it stored means this statement created the account.
-    `MERGE (a:${A} {username: $username})
-     ON CREATE SET a.role = $role, a.passwordHash = $passwordHash, a.disabled = false, a.createdAt = $createdAt
-     RETURN a.passwordHash = $passwordHash AS created`,
-    account,
+    `MERGE (a:${A} {usernameKey: $key})
+     ON CREATE SET a.username = $username, a.role = $role, a.passwordHash = $passwordHash,
+                   a.disabled = false, a.createdAt = $createdAt
+     RETURN a.passwordHash = $passwordHash AS created, a.username AS username`,
+    { ...account, key: usernameKey(account.username) },
   );
-  return result.records[0]?.get('created') === true;
+  const record = result.records[0];
+  return record?.get('created') === true ? null : { taken: String(record?.get('username')) };
 }
 
 export interface AccountChange {
@@ -78,7 +92,7 @@ export async function updateAccount(
   change: AccountChange,
 ): Promise<{ before: AccountView; after: AccountView } | null> {
   const result = await tx.run(
-    `MATCH (a:${A} {username: $username})
+    `${MATCH_ACCOUNT}
      WITH a, properties(a) AS before
      SET a.role = coalesce($role, a.role),
          a.disabled = coalesce($disabled, a.disabled),
@@ -86,6 +100,7 @@ export async function updateAccount(
      RETURN before, properties(a) AS after`,
     {
       username,
+      key: usernameKey(username),
       role: change.role ?? null,
       disabled: change.disabled ?? null,
       passwordHash: change.passwordHash ?? null,
@@ -97,6 +112,50 @@ export async function updateAccount(
     before: publicAccount(toAccount(record.get('before'))),
     after: publicAccount(toAccount(record.get('after'))),
   };
+}
+
+/**
+ * The usernames of enabled admins, each locked for writing until the transaction ends, so that two
+ * transactions that each demote one of the last two admins run one after the other and the second sees
+ * the first's change.
+ */
+export async function lockActiveAdmins(tx: ManagedTransaction): Promise<string[]> {
+  // Lock first, read after: a read in the locking statement could see an admin another transaction was
+  // demoting while this one waited for its lock.
+  await tx.run(
+    `MATCH (a:${A} {role: 'admin'}) WITH a ORDER BY a.usernameKey SET a._lock = true REMOVE a._lock`,
+  );
+  const result = await tx.run(
+    `MATCH (a:${A} {role: 'admin'}) WHERE a.disabled = false RETURN a.username AS username ORDER BY username`,
+  );
+  return result.records.map((r) => String(r.get('username')));
+}
+
+/**
+ * Gives a key to accounts stored before keys existed. A name whose key another account already holds keeps
+ * no key (found by its exact name, see MATCH_ACCOUNT) and is reported, so an admin can rename or disable it.
+ */
+export async function keyLegacyAccounts(tx: ManagedTransaction): Promise<string[]> {
+  const result = await tx.run(
+    `MATCH (a:${A}) RETURN a.username AS username, a.usernameKey AS key ORDER BY a.createdAt, username`,
+  );
+  const taken = new Set(result.records.map((r) => r.get('key') as string | null).filter((k) => k !== null));
+  const keyed: Array<{ username: string; key: string }> = [];
+  const clashing: string[] = [];
+  for (const record of result.records) {
+    if (record.get('key') !== null) continue;
+    const username = String(record.get('username'));
+    const key = usernameKey(username);
+    if (taken.has(key)) clashing.push(username);
+    else {
+      taken.add(key);
+      keyed.push({ username, key });
+    }
+  }
+  await tx.run(`UNWIND $keyed AS k MATCH (a:${A} {username: k.username}) SET a.usernameKey = k.key`, {
+    keyed,
+  });
+  return clashing;
 }
 
 export async function createSession(

@@ -1,6 +1,7 @@
 // The read-only Cypher console. The database decides what a query does: EXPLAIN's summary says whether it
-// would write (query type) or read files and URLs (a LoadCSV operator), and the READ transaction makes the
-// server itself refuse any write that gets past that. The text of the query is never inspected.
+// would write (query type), and its plan whether it reaches anything but plan data (console-guard.ts); the
+// READ transaction makes the server itself refuse any write that gets past that. The text of the query is
+// never inspected.
 import neo4j, {
   type Driver,
   isNode,
@@ -11,32 +12,16 @@ import neo4j, {
   type Relationship,
 } from 'neo4j-driver';
 import { AppError } from '../domain/errors.ts';
+import { NodeLabel, PLAN_DATA_LABEL } from '../domain/model.ts';
 import type { CypherResponse, CypherValue, GraphEdge, GraphNode } from '../domain/types.ts';
 import type { ReadOnlyQuery } from '../graph/repository.ts';
-import { translateNeo4jError } from './errors.ts';
+import { CONSOLE_LABELS, CONSOLE_REL_TYPES, consoleRefusals, type PlanTree } from './console-guard.ts';
+import { exactValuesDriver } from './driver.ts';
+import { MEMORY_LIMIT_CODE, translateNeo4jError } from './errors.ts';
 import { mintEdges, nodeFromDriver, toPropertyValue, uniqueNodes } from './graph-mapper.ts';
-import { type ReadTx, readTransaction } from './read-session.ts';
-
-/**
- * Plan operators refused even in a read-only query, with the reason shown to the user: they reach outside the
- * database, act on other sessions, or reveal the server's configuration.
- */
-const REFUSED_OPERATORS: Readonly<Record<string, string>> = {
-  LoadCSV: 'load files or URLs (LOAD CSV)',
-  TerminateTransactions: "terminate other sessions' transactions",
-  ShowTransactions: "show other sessions' queries",
-  ShowSettings: "show the server's settings",
-};
-
-interface PlanTree {
-  operatorType: string;
-  children: PlanTree[];
-}
-
-function operatorsOf(plan: PlanTree | false | undefined): string[] {
-  if (!plan) return [];
-  return [plan.operatorType.split('@')[0] ?? '', ...plan.children.flatMap((child) => operatorsOf(child))];
-}
+import { withDeadline } from './query-deadline.ts';
+import { type RawReadTx, readTransaction } from './read-session.ts';
+import { exactScalar } from './value-mapper.ts';
 
 /** JSON has one number type; whole numbers go to Cypher as integers so that `LIMIT $n` works. */
 function cypherParams(value: unknown): unknown {
@@ -48,7 +33,7 @@ function cypherParams(value: unknown): unknown {
   return value;
 }
 
-async function refuseUnlessReadOnly(tx: ReadTx, query: ReadOnlyQuery): Promise<void> {
+async function refuseUnlessPlanDataOnly(tx: RawReadTx, query: ReadOnlyQuery): Promise<void> {
   const explained = await tx.run(`EXPLAIN ${query.query}`, query.params);
   const { queryType, plan } = explained.summary;
   if (queryType !== 'r') {
@@ -60,12 +45,13 @@ async function refuseUnlessReadOnly(tx: ReadTx, query: ReadOnlyQuery): Promise<v
       details: { queryType },
     });
   }
-  const refused = [...new Set(operatorsOf(plan as PlanTree | false))].filter((op) => op in REFUSED_OPERATORS);
-  const [first] = refused;
-  if (first) {
-    throw new AppError('QUERY_REFUSED', `The console does not ${REFUSED_OPERATORS[first]}.`, {
-      details: { operators: refused },
-    });
+  const refusals = consoleRefusals(plan as PlanTree | false);
+  if (refusals.length > 0) {
+    throw new AppError(
+      'QUERY_REFUSED',
+      `The console reads plan data only (labels ${[...CONSOLE_LABELS].join(', ')}); this query would use ${refusals.join('; ')}.`,
+      { details: { refusals } },
+    );
   }
 }
 
@@ -83,9 +69,18 @@ function consoleError(error: unknown): unknown {
       details,
     });
   }
+  if (error.code === MEMORY_LIMIT_CODE) {
+    return new AppError(
+      'INVALID_REQUEST',
+      'The query needed more memory than one query may use (db.memory.transaction.max); narrow it down.',
+      { cause: error, details },
+    );
+  }
   if (
     error.code.startsWith('Neo.ClientError.Statement.') ||
-    error.code.startsWith('Neo.ClientError.Procedure.')
+    error.code.startsWith('Neo.ClientError.Procedure.') ||
+    // A statement that fails while running on the data it was given, e.g. shortestPath with equal ends.
+    error.code === 'Neo.DatabaseError.Statement.ExecutionFailed'
   ) {
     return new AppError('INVALID_REQUEST', 'The query could not be run as written.', {
       cause: error,
@@ -116,10 +111,27 @@ function collect(value: unknown, into: Collected): void {
   }
 }
 
+/**
+ * A second wall behind the plan check: every node and relationship in the answer must be plan data, or the
+ * whole answer is withheld.
+ */
+function refuseUnlessPlanEntities(collected: Collected): void {
+  const foreignNode = [...collected.nodes.values()].some(
+    (node) => !node.labels.some((label) => label === NodeLabel.Plan || label === PLAN_DATA_LABEL),
+  );
+  const foreignRel = [...collected.rels.values()].some((rel) => !CONSOLE_REL_TYPES.has(rel.type));
+  if (foreignNode || foreignRel) {
+    throw new AppError(
+      'QUERY_REFUSED',
+      'The console answers with plan data only; this answer held other data.',
+    );
+  }
+}
+
 const IDS_OF = 'MATCH (n) WHERE elementId(n) IN $elementIds RETURN elementId(n) AS elementId, n.id AS id';
 
 /** Relationships name their ends by elementId, which stays inside this transaction: we answer with `id`s. */
-async function endpointIds(tx: ReadTx, collected: Collected): Promise<Map<string, string>> {
+async function endpointIds(tx: RawReadTx, collected: Collected): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const node of collected.nodes.values()) {
     const id = node.properties.id;
@@ -165,7 +177,9 @@ function toCypherValue(value: unknown, edges: Map<string, GraphEdge>): CypherVal
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toCypherValue(item, edges)]));
   }
-  return toPropertyValue(value);
+  const exact = exactScalar(value);
+  // Typed objects of value-mapper.ts are plain JSON objects whose fields are strings and numbers.
+  return exact === undefined ? String(value) : (exact as CypherValue);
 }
 
 function graphNodeValue(node: GraphNode): CypherValue {
@@ -182,46 +196,51 @@ export async function runReadOnlyQuery(
   query: ReadOnlyQuery,
 ): Promise<Omit<CypherResponse, 'elapsedMs'>> {
   const params = cypherParams(query.params) as Record<string, unknown>;
-  return readTransaction(
-    driver,
-    database,
-    async (tx) => {
-      await refuseUnlessReadOnly(tx, { ...query, params });
-      const result = tx.run(query.query, params);
-      const columns = (await result.keys()).map(String);
-      const records = [];
-      let truncated = false;
-      for await (const record of result) {
-        if (records.length === query.rowCap) {
-          truncated = true;
-          break;
+  const exact = exactValuesDriver(driver);
+  return withDeadline(exact, database, query.timeoutMs, (metadata) =>
+    readTransaction(
+      exact,
+      database,
+      async (tx) => {
+        await refuseUnlessPlanDataOnly(tx, { ...query, params });
+        const result = tx.run(query.query, params);
+        const columns = (await result.keys()).map(String);
+        const records = [];
+        let truncated = false;
+        for await (const record of result) {
+          if (records.length === query.rowCap) {
+            truncated = true;
+            break;
+          }
+          records.push(record);
         }
-        records.push(record);
-      }
-      const collected: Collected = { nodes: new Map(), rels: new Map() };
-      for (const record of records) for (const key of record.keys) collect(record.get(key), collected);
-      const ids = await endpointIds(tx, collected);
-      const minted = mintEdges(
-        [...collected.rels.values()].map((rel) => ({
-          elementId: rel.elementId,
-          type: rel.type,
-          s: ids.get(rel.startNodeElementId) ?? null,
-          e: ids.get(rel.endNodeElementId) ?? null,
-          props: rel.properties as Record<string, unknown>,
-        })),
-      );
-      const edges = new Map<string, GraphEdge>(minted.map(({ row, edge }) => [row.elementId, edge]));
-      const rows = records.map((record) =>
-        Object.fromEntries(record.keys.map((key) => [String(key), toCypherValue(record.get(key), edges)])),
-      );
-      const nodes = uniqueNodes([...collected.nodes.values()].map(nodeFromDriver));
-      const graph =
-        nodes.length > 0 || edges.size > 0
-          ? { nodes, edges: [...edges.values()].sort((a, b) => a.id.localeCompare(b.id)) }
-          : null;
-      return { columns, rows, graph, truncated, rowCap: query.rowCap };
-    },
-    query.timeoutMs,
-    consoleError,
+        const collected: Collected = { nodes: new Map(), rels: new Map() };
+        for (const record of records) for (const key of record.keys) collect(record.get(key), collected);
+        refuseUnlessPlanEntities(collected);
+        const ids = await endpointIds(tx, collected);
+        const minted = mintEdges(
+          [...collected.rels.values()].map((rel) => ({
+            elementId: rel.elementId,
+            type: rel.type,
+            s: ids.get(rel.startNodeElementId) ?? null,
+            e: ids.get(rel.endNodeElementId) ?? null,
+            props: rel.properties as Record<string, unknown>,
+          })),
+        );
+        const edges = new Map<string, GraphEdge>(minted.map(({ row, edge }) => [row.elementId, edge]));
+        const rows = records.map((record) =>
+          Object.fromEntries(record.keys.map((key) => [String(key), toCypherValue(record.get(key), edges)])),
+        );
+        const nodes = uniqueNodes([...collected.nodes.values()].map(nodeFromDriver));
+        const graph =
+          nodes.length > 0 || edges.size > 0
+            ? { nodes, edges: [...edges.values()].sort((a, b) => a.id.localeCompare(b.id)) }
+            : null;
+        return { columns, rows, graph, truncated, rowCap: query.rowCap };
+      },
+      query.timeoutMs,
+      consoleError,
+      metadata,
+    ),
   );
 }

@@ -13,15 +13,48 @@ export interface Neo4jConnection {
   close(): Promise<void>;
 }
 
+/**
+ * Sized so that every route answers 503 within 3 s of Neo4j going away (docs/security.md): a refused or dropped
+ * connection fails at once, an unreachable host after `connectionTimeout`, a pool held by dead connections after
+ * `connectionAcquisitionTimeout`; and managed transactions (executeQuery, executeRead/Write) retry a transient
+ * error once (the first retry waits 0.8–1.2 s, past `maxTransactionRetryTime`) instead of for 30 s.
+ */
+export const OUTAGE_TIMEOUTS = {
+  connectionTimeout: 2_000,
+  connectionAcquisitionTimeout: 2_500,
+  maxTransactionRetryTime: 750,
+} as const;
+
+const exactTwins = new WeakMap<Driver, () => Driver>();
+
 export function createDriver(uri: string, username: string, password: string): Driver {
-  return neo4j.driver(uri, neo4j.auth.basic(username, password), {
-    // Integers come back as JS numbers: our counts and offsets are far below 2^53.
-    disableLosslessIntegers: true,
-    connectionAcquisitionTimeout: 10_000,
-    connectionTimeout: 5_000,
+  const auth = neo4j.auth.basic(username, password);
+  const config = {
+    ...OUTAGE_TIMEOUTS,
     maxConnectionPoolSize: 50,
     userAgent: 'reform-graph-explorer',
+  };
+  // Integers come back as JS numbers: our counts and offsets are far below 2^53.
+  const driver = neo4j.driver(uri, auth, { ...config, disableLosslessIntegers: true });
+  let twin: Driver | null = null;
+  exactTwins.set(driver, () => {
+    twin ??= neo4j.driver(uri, auth, { ...config, useBigInt: true, maxConnectionPoolSize: 20 });
+    return twin;
   });
+  const close = driver.close.bind(driver);
+  driver.close = async () => {
+    await Promise.all([close(), twin?.close()]);
+  };
+  return driver;
+}
+
+/**
+ * The same server through a driver that returns every integer as a `bigint`, for answers that must show
+ * arbitrary values exactly (the Cypher console): opened on first use, closed with `driver`. A driver not made
+ * by createDriver is returned as it is.
+ */
+export function exactValuesDriver(driver: Driver): Driver {
+  return exactTwins.get(driver)?.() ?? driver;
 }
 
 async function waitForBolt(driver: Driver, database: string, timeoutMs: number): Promise<void> {

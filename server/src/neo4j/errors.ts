@@ -4,11 +4,19 @@ import { AppError } from '../domain/errors.ts';
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
+/** A query that needed more than db.memory.transaction.max: transient by Neo4j's code, but retrying cannot help. */
+export const MEMORY_LIMIT_CODE = 'Neo.TransientError.General.MemoryPoolOutOfMemoryError';
+
+/** Worth retrying at once: the driver says so and it is not a query over its memory limit. */
+export function isRetryableNow(error: unknown): boolean {
+  return isRetryableError(error) && !(error instanceof Neo4jError && error.code === MEMORY_LIMIT_CODE);
+}
+
 export function isNeo4jUnavailable(error: unknown): boolean {
   if (!(error instanceof Neo4jError)) return false;
   return (
     UNAVAILABLE_CODES.has(error.code) ||
-    (isRetryableError(error) && error.code.startsWith('Neo.TransientError.General'))
+    (isRetryableNow(error) && error.code.startsWith('Neo.TransientError.General'))
   );
 }
 

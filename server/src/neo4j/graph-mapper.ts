@@ -2,18 +2,10 @@
 // relationships keyed by their endpoints' ids, and driver value types into JSON-safe values. The only place
 // where NodeId and EdgeId are minted.
 import { createHash } from 'node:crypto';
-import {
-  isDate,
-  isDateTime,
-  isDuration,
-  isLocalDateTime,
-  isLocalTime,
-  isNode,
-  isPoint,
-  isTime,
-} from 'neo4j-driver';
+import { isNode } from 'neo4j-driver';
 import { NODE_LABELS, type NodeLabel, REL_TYPES, type RelType } from '../domain/model.ts';
 import type { EdgeId, GraphEdge, GraphNode, NodeId, Properties, PropertyValue } from '../domain/types.ts';
+import { exactScalar } from './value-mapper.ts';
 
 const KNOWN_LABELS = new Set<string>(NODE_LABELS);
 const KNOWN_TYPES = new Set<string>(REL_TYPES);
@@ -30,27 +22,30 @@ function isRelType(type: string): type is RelType {
   return KNOWN_TYPES.has(type);
 }
 
-/** Neo4j property values are scalars, temporal/spatial values or homogeneous lists of them. */
+/**
+ * Neo4j property values are scalars, temporal/spatial values or homogeneous lists of them. Exact, in the shapes
+ * of value-mapper.ts, flattened to text where a property value must be a scalar: a big integer as its digits,
+ * ±Infinity/NaN as `"Infinity"`/`"-Infinity"`/`"NaN"`, a duration or temporal value in ISO 8601, a point as the
+ * Cypher literal that makes it again (`point({srid: 4326, x: 126.6, y: 45.7})`).
+ */
 export function toPropertyValue(value: unknown): PropertyValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'bigint') return Number(value);
   if (Array.isArray(value)) {
-    if (value.every((item) => typeof item === 'number')) return value as number[];
-    return value.map((item) => String(toPropertyValue(item)));
+    const items = value.map(scalarProperty);
+    if (items.every((item) => typeof item === 'number')) return items as number[];
+    return items.map((item) => String(item));
   }
-  if (
-    isDate(value) ||
-    isDateTime(value) ||
-    isLocalDateTime(value) ||
-    isLocalTime(value) ||
-    isTime(value) ||
-    isDuration(value) ||
-    isPoint(value)
-  ) {
-    return value.toString();
+  return scalarProperty(value);
+}
+
+function scalarProperty(value: unknown): string | number | boolean | null {
+  const exact = exactScalar(value);
+  if (exact === undefined) return String(value);
+  if (exact === null || typeof exact !== 'object') return exact;
+  if (exact.type === 'Point') {
+    const z = exact.z === undefined ? '' : `, z: ${exact.z}`;
+    return `point({srid: ${exact.srid}, x: ${exact.x}, y: ${exact.y}${z}})`;
   }
-  return String(value);
+  return exact.value;
 }
 
 export function toProperties(raw: Record<string, unknown>): Properties {

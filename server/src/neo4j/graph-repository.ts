@@ -2,6 +2,8 @@
 import type { Driver } from 'neo4j-driver';
 import type { GraphRepository } from '../graph/repository.ts';
 import { runReadOnlyQuery } from './cypher-console.ts';
+import { exactValuesDriver } from './driver.ts';
+import { exactReads, type ReadTx } from './exact-read.ts';
 import { readNeighborhood, readNodeId, readNodeWithRelationships } from './node-queries.ts';
 import { readShortestPaths } from './path-queries.ts';
 import { readHasPlan, readPlanGraph, readPlanIds, readPlans, readPlanText } from './plan-queries.ts';
@@ -9,7 +11,9 @@ import { readTransaction } from './read-session.ts';
 import { readNamesWithoutPinyin, readSearchCandidates } from './search-queries.ts';
 
 export function neo4jGraphRepository(driver: Driver, database: string): GraphRepository {
-  const read = <T>(work: Parameters<typeof readTransaction<T>>[2]) => readTransaction(driver, database, work);
+  const exact = exactValuesDriver(driver);
+  const read = <T>(work: (tx: ReadTx) => Promise<T>) =>
+    readTransaction(exact, database, (tx) => work(exactReads(tx)));
   return {
     plans: () => read(readPlans),
     planIds: (limit) => read((tx) => readPlanIds(tx, limit)),

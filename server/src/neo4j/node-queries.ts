@@ -2,6 +2,7 @@
 import neo4j from 'neo4j-driver';
 import type { GraphNode, NodeId, Subgraph } from '../domain/types.ts';
 import type { NeighborhoodQuery, NodeWithRelationships } from '../graph/repository.ts';
+import type { ReadTx } from './exact-read.ts';
 import {
   asNodeId,
   type EdgeRow,
@@ -11,7 +12,6 @@ import {
   uniqueNodes,
 } from './graph-mapper.ts';
 import { nodeById } from './node-lookup.ts';
-import type { ReadTx } from './read-session.ts';
 
 const NODE_WITH_RELATIONSHIPS = `
 ${nodeById('n', '$id')}

@@ -2,6 +2,7 @@
 import neo4j from 'neo4j-driver';
 import type { EdgeId, GraphPath, NodeId, Subgraph } from '../domain/types.ts';
 import { MAX_PATH_LENGTH, MAX_PATHS, type PathQuery } from '../graph/repository.ts';
+import type { ReadTx } from './exact-read.ts';
 import {
   asNodeId,
   type EdgeRow,
@@ -12,7 +13,6 @@ import {
   uniqueNodes,
 } from './graph-mapper.ts';
 import { nodeById } from './node-lookup.ts';
-import type { ReadTx } from './read-session.ts';
 
 // Cypher takes neither the k of SHORTEST nor a quantifier bound as a parameter, so both are fixed at the
 // API's maxima here and the request's own bounds are applied with parameters afterwards.

@@ -3,8 +3,8 @@
 import neo4j from 'neo4j-driver';
 import { NODE_LABELS, NodeLabel, PLAN_DATA_LABEL } from '../domain/model.ts';
 import type { PlanSummary, Subgraph } from '../domain/types.ts';
+import type { ReadTx } from './exact-read.ts';
 import { type EdgeRow, edgesFromRows, type NodeRow, nodeFromRow, uniqueNodes } from './graph-mapper.ts';
-import type { ReadTx } from './read-session.ts';
 
 const PLANS = `
 MATCH (p:Plan)

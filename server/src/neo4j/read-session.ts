@@ -1,26 +1,27 @@
 // Every API read runs here: a READ session (so a cluster routes it to a reader and the server refuses writes)
 // and a transaction time-out. Failures the driver calls retryable get two quick retries rather than the
 // driver's 30-second retry loop, so an outage turns into a prompt 503 and the next request finds Neo4j again.
-import neo4j, { type Driver, isRetryableError, type ManagedTransaction } from 'neo4j-driver';
-import { translateNeo4jError } from './errors.ts';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { isRetryableNow, translateNeo4jError } from './errors.ts';
 
 export const DEFAULT_READ_TIMEOUT_MS = 10_000;
 const RETRY_DELAYS_MS = [100, 400];
 
-/** What the query modules need of a transaction: running a query. */
-export type ReadTx = Pick<ManagedTransaction, 'run'>;
+/** A transaction as the work sees it: running queries (plan-graph reads wrap it, see exact-read.ts). */
+export type RawReadTx = Pick<ManagedTransaction, 'run'>;
 
 export async function readTransaction<T>(
   driver: Driver,
   database: string,
-  work: (tx: ReadTx) => Promise<T>,
+  work: (tx: RawReadTx) => Promise<T>,
   timeoutMs = DEFAULT_READ_TIMEOUT_MS,
   translate: (error: unknown) => unknown = translateNeo4jError,
+  metadata: Record<string, string> = {},
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
-      const tx = session.beginTransaction({ timeout: timeoutMs });
+      const tx = session.beginTransaction({ timeout: timeoutMs, metadata });
       try {
         const result = await work(tx);
         await tx.commit();
@@ -31,7 +32,7 @@ export async function readTransaction<T>(
       }
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
-      if (delay !== undefined && isRetryableError(error)) {
+      if (delay !== undefined && isRetryableNow(error)) {
         await new Promise((resolve) => setTimeout(resolve, delay));
         continue;
       }

@@ -4,8 +4,8 @@ import neo4j from 'neo4j-driver';
 import { type NodeLabel, PLAN_DATA_LABEL } from '../domain/model.ts';
 import type { GraphNode } from '../domain/types.ts';
 import type { SearchCandidate, SearchCandidateQuery } from '../graph/repository.ts';
+import type { ReadTx } from './exact-read.ts';
 import { type NodeRow, nodeFromRow } from './graph-mapper.ts';
-import type { ReadTx } from './read-session.ts';
 
 /** Name-like matches sort first so the cap never drops an exact name in favour of passing mentions. */
 const SEARCH_CANDIDATES = `

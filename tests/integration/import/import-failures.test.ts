@@ -35,13 +35,23 @@ describe('an import that fails leaves the stored graph exactly as it was', () =>
     expect(await graphFingerprint()).toEqual(before);
   });
 
-  it('exits 1 naming the file and line when the document has no recognisable structure', async () => {
+  it('exits 1 naming the file and the reason when a PNG is renamed .md', async () => {
+    const png = path.join(dir, 'scan.md');
+    writeFileSync(png, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    const run = await runImportCli([png]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${png}: binary content (looks like PNG)`);
+    expect(await graphFingerprint()).toEqual(before);
+  });
+
+  it('imports a readable document without numbered parts as paragraphs, with a warning naming the file', async () => {
     const plain = path.join(dir, 'notes.md');
     writeFileSync(plain, '\n会议纪要\n\n今天讨论了改革。\n');
-    const run = await runImportCli([plain]);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${plain}:2:`);
-    expect(run.stderr).toMatch(/no recognisable structure/);
+    const run = await runImportCli([plain, '--dry-run']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/│ Plan +│ 1 +│/);
+    expect(run.stdout).toMatch(/│ warnings/);
+    expect(run.stdout).toContain(plain);
     expect(await graphFingerprint()).toEqual(before);
   });
 

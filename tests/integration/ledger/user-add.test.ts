@@ -41,7 +41,16 @@ describe('npm run user:add', () => {
     expect(short.stderr).toContain('at least 10 characters');
   });
 
+  it('keeps the last admin an admin, even from the command line', async () => {
+    const result = userAdd(['--username', 'CHIEF', '--role', 'editor', '--update'], 'a brand new password');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('chief is the only admin');
+    const chief = await login(ledgerApp(), 'chief', 'first admin password');
+    await chief.agent.get('/api/admin/users').expect(200);
+  });
+
   it('changes role and password with --update', async () => {
+    expect(userAdd(['--username', 'deputy', '--role', 'admin'], 'deputy admin password').status).toBe(0);
     const result = userAdd(['--username', 'chief', '--role', 'editor', '--update'], 'a brand new password');
     expect(result.status).toBe(0);
     const chief = await login(ledgerApp(), 'chief', 'a brand new password');

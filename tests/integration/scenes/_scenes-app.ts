@@ -8,7 +8,11 @@ import type { SceneInput } from '../../../server/src/domain/types.ts';
 import { dbmsInfoReader } from '../../../server/src/neo4j/health-queries.ts';
 import { testDatabase, testDriver } from '../_db.ts';
 
-export function scenesApp(env: { HOST: string; EDITOR_TOKEN?: string }): express.Express {
+export function scenesApp(env: {
+  HOST: string;
+  EDITOR_TOKEN?: string;
+  PUBLIC_URL?: string;
+}): express.Express {
   const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
   const logger = pino({ level: 'silent' });
   const connection = {
@@ -23,6 +27,7 @@ export function scenesApp(env: { HOST: string; EDITOR_TOKEN?: string }): express
     clientDir: null,
     dbmsInfo: dbmsInfoReader(testDriver(), testDatabase()),
     apiRouters: buildApiRouters(connection, config, logger),
+    hosts: { listenHost: config.HOST, publicUrl: config.PUBLIC_URL },
   });
 }
 

@@ -78,4 +78,24 @@ describe('GET /api/openapi.json', () => {
     expect(q.schema.maxLength).toBe(200);
     expect(res.body.paths['/api/cypher'].post.requestBody.content['application/json']).toBeTruthy();
   });
+
+  it('gives patterns that generated clients can use as written (ECMA-262, no flags) and that accept valid ids', async () => {
+    const res = await request(app()).get('/api/openapi.json').expect(200);
+    const patterns = [...JSON.stringify(res.body).matchAll(/"pattern":("(?:[^"\\]|\\.)*")/g)].map(
+      (match) => JSON.parse(match[1] ?? '""') as string,
+    );
+    expect(patterns.length).toBeGreaterThan(0);
+    for (const pattern of patterns) expect(() => new RegExp(pattern), pattern).not.toThrow();
+    const parameter = (path: string, method: string, name: string) =>
+      new RegExp(
+        res.body.paths[path][method].parameters.find((p: { name: string }) => p.name === name).schema.pattern,
+      );
+    const nodeId = parameter('/api/nodes/{id}', 'get', 'id');
+    for (const id of ['harbin-2016:task:3.1.2', 'harbin-2016:agency:市发展和改革委员会', 'p:pilot:𠀀区'])
+      expect(nodeId.test(id), id).toBe(true);
+    for (const id of ['a b', 'a"b', 'x<y>']) expect(nodeId.test(id), id).toBe(false);
+    const username = parameter('/api/admin/users/{username}', 'patch', 'username');
+    for (const name of ['ed1', 'zhang.san@reform', '张三']) expect(username.test(name), name).toBe(true);
+    for (const name of ['ed 1', 'ed/1', 'ed:1']) expect(username.test(name), name).toBe(false);
+  });
 });

@@ -1,23 +1,36 @@
-// Quotes placed in the plan text and the sentences around them.
+// Quotes placed in the plan text and the contiguous text around them.
 import { describe, expect, it } from 'vitest';
-import { evidenceQuotes, locateQuote, sentencesAround } from '../../../server/src/graph/passages.ts';
+import { contextAround, evidenceQuotes, locateQuote } from '../../../server/src/graph/passages.ts';
 
 const TEXT = '第一句话。第二句有哈尔滨新区，还有别的。第三句；第四句！';
 
-describe('sentencesAround', () => {
-  it('gives the whole sentence before and after the one holding the quote', () => {
+describe('contextAround', () => {
+  it("keeps the rest of the quote's own sentence and one whole sentence on each side, contiguously", () => {
     const start = TEXT.indexOf('哈尔滨新区');
-    expect(sentencesAround(TEXT, start, start + 5)).toEqual({ before: '第一句话。', after: '第三句；' });
+    const around = contextAround(TEXT, start, start + 5);
+    expect(around.context.text).toBe('第一句话。第二句有哈尔滨新区，还有别的。第三句；');
+    expect(TEXT.slice(around.context.start, around.context.end)).toBe(around.context.text);
+    expect(around.before).toBe('第一句话。第二句有');
+    expect(around.after).toBe('，还有别的。第三句；');
   });
 
-  it('gives empty context at the start and end of the text', () => {
-    expect(sentencesAround(TEXT, 0, 2).before).toBe('');
+  it('gives no neighbour at the start and end of the text', () => {
+    expect(contextAround(TEXT, 0, 2).before).toBe('');
+    expect(contextAround(TEXT, 0, 2).context.text).toBe('第一句话。第二句有哈尔滨新区，还有别的。');
     const last = TEXT.indexOf('第四句');
-    expect(sentencesAround(TEXT, last, last + 3).after).toBe('');
+    expect(contextAround(TEXT, last, last + 3).after).toBe('！');
+    expect(contextAround(TEXT, last, last + 3).context.text).toBe('第三句；第四句！');
   });
 
   it('treats a quote that ends a sentence as ending there', () => {
-    expect(sentencesAround(TEXT, 0, 5).after).toBe('第二句有哈尔滨新区，还有别的。');
+    expect(contextAround(TEXT, 0, 5).after).toBe('第二句有哈尔滨新区，还有别的。');
+  });
+
+  it('takes a line as a sentence and leaves the line breaks around the context out', () => {
+    const text = '一、总体要求\n（一）指导思想。推进改革。\n\n二、重点任务\n';
+    const start = text.indexOf('推进改革');
+    const around = contextAround(text, start, start + 4);
+    expect(around.context.text).toBe('（一）指导思想。推进改革。\n\n二、重点任务');
   });
 });
 

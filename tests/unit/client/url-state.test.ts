@@ -41,6 +41,22 @@ describe('the link codec', () => {
     );
   });
 
+  it('carries the camera (zoom to 4 digits, centre to a tenth) and the ends of a path', () => {
+    const link = encodeUrlState({
+      lang: 'zh',
+      selected: null,
+      view: DEFAULT_VIEW,
+      camera: { zoom: 0.123456, x: -10.04, y: 250.26 },
+      pathEnds: { from: 'a:pilot:x', to: 'a:task:1.2' },
+    });
+    expect(link).toBe('?cam=0.1235%2C-10.0%2C250.3&pf=a%3Apilot%3Ax&pt=a%3Atask%3A1.2');
+    const back = decodeUrlState(link);
+    expect(back.camera).toEqual({ zoom: 0.1235, x: -10, y: 250.3 });
+    expect(back.pathEnds).toEqual({ from: 'a:pilot:x', to: 'a:task:1.2' });
+    expect(decodeUrlState('?cam=0,1,2').camera).toBeUndefined();
+    expect(decodeUrlState('?cam=abc').camera).toBeUndefined();
+  });
+
   it('gives the default view for an empty query', () => {
     expect(decodeUrlState('')).toEqual({ lang: 'zh', selected: null, view: DEFAULT_VIEW });
     expect(encodeUrlState({ lang: 'zh', selected: null, view: DEFAULT_VIEW })).toBe('');

@@ -74,3 +74,30 @@ describe('ten documents counted by hand', () => {
     expect(first?.properties.title ?? null).toBe(truth.firstTask);
   });
 });
+
+describe('titled parts become the plan’s lists, not domains', () => {
+  it('guofa-2019-005: 总体要求 gives four 坚持… principles, 保障措施 three safeguards', () => {
+    const { graph } = build('guofa-2019-005.md');
+    const titles = (label: string) =>
+      graph.nodes.filter((n) => n.labels.includes(label as never)).map((n) => n.properties.title);
+    expect(titles('Principle')).toEqual(['坚持全面覆盖', '坚持规范透明', '坚持问题导向', '坚持协同推进']);
+    expect(titles('Safeguard')).toEqual(['加强组织领导', '严格责任落实', '营造良好环境']);
+    expect(titles('Domain')).toEqual(['重点任务']);
+  });
+
+  it('guobanfa-2018-123: numbered 坚持… items under （三）基本原则 are four principles', () => {
+    const { graph } = build('guobanfa-2018-123.md');
+    const principles = graph.nodes
+      .filter((n) => n.labels.includes('Principle'))
+      .map((n) => n.properties.title);
+    expect(principles).toEqual(['坚持正确导向', '坚持需求引领', '坚持互联融合', '坚持创新发展']);
+  });
+
+  it('guohan-2018-159: a safeguards point without items (十四、加强规划组织实施) is one safeguard', () => {
+    const { graph } = build('guohan-2018-159.md');
+    const safeguards = graph.nodes
+      .filter((n) => n.labels.includes('Safeguard'))
+      .map((n) => n.properties.title);
+    expect(safeguards).toEqual(['加强规划组织实施']);
+  });
+});

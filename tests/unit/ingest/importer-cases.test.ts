@@ -46,6 +46,17 @@ describe('importer cases: structure', () => {
     expect(tasks[1]).toBe('压缩整体通关时间');
   });
 
+  it('long-first-clause: a （负责部门：…） note is not a measure, but stays in its task for the extract stage', () => {
+    const { nodes, extraction, text } = build('long-first-clause.md');
+    const measures = nodes('Measure').map((m) => String(m.properties.text));
+    expect(measures.filter((m) => m.includes('负责部门'))).toEqual([]);
+    const notes = extraction.units
+      .filter((u) => u.kind === 'task')
+      .flatMap((u) => u.pieces.map((p) => text.slice(p.start, p.end)))
+      .filter((p) => p.startsWith('（负责部门'));
+    expect(notes).toEqual(['（负责部门：市商务局）', '（负责部门：青禾海关）', '（负责部门：市商务局）']);
+  });
+
   it.each([
     'variants-base.md',
     'variant-zwsp.md',
@@ -92,5 +103,35 @@ describe('importer cases: structure', () => {
     ]);
     for (const cell of [...(table?.header ?? []), ...(table?.rows.flat() ?? [])])
       expect(plan.text.slice(cell.start, cell.end)).toBe(cell.text);
+  });
+});
+
+describe('what the extract stage reads', () => {
+  it('variant-table: tasks with ids, titles and measures, and the table with its cells', () => {
+    const { extraction, text } = build('variant-table.md');
+    expect(extraction.text).toBe(text);
+    expect(extraction.title).toBe('某市“十四五”时期经济体制改革专项规划');
+    expect(extraction.tasks.map((t) => [t.id.split(':').slice(1).join(':'), t.title.text])).toEqual([
+      ['task:1.1.1', '推进简政放权'],
+      ['task:1.1.2', '优化营商环境'],
+      ['task:1.2.1', '推进混合所有制改革'],
+    ]);
+    for (const task of extraction.tasks) {
+      expect(text.slice(task.title.start, task.title.end)).toBe(task.title.text);
+      expect(task.measures.length).toBeGreaterThan(0);
+    }
+    expect(extraction.tables).toHaveLength(1);
+    expect(extraction.tables[0]?.rows.map((row) => row[2]?.text)).toEqual(['市发展改革委', '市市场监管局']);
+    expect(new Set(extraction.units.map((u) => u.kind))).toEqual(
+      new Set(['plan', 'chapter', 'section', 'domain', 'task', 'measure']),
+    );
+  });
+
+  it('targets-before-first-part: the goals stated before the first part are in the Plan’s own unit', () => {
+    const { extraction, text } = build('targets-before-first-part.md');
+    const plan = extraction.units.find((u) => u.kind === 'plan');
+    const front = plan?.pieces.map((p) => text.slice(p.start, p.end)).join('\n') ?? '';
+    expect(front).toContain('95%');
+    expect(front).toMatch(/10所/);
   });
 });

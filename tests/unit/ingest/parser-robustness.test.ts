@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildPlanGraph } from '../../../server/src/ingest/build-plan-graph.ts';
@@ -6,6 +7,7 @@ import { ImportInputError } from '../../../server/src/ingest/errors.ts';
 import { normalise } from '../../../server/src/ingest/normalise.ts';
 import { parseOutline } from '../../../server/src/ingest/outline.ts';
 import { SEED_MD } from './_plans.ts';
+import { CORPUS, corpusFiles } from './_shared.ts';
 
 const seed = readFileSync(SEED_MD, 'utf8');
 const lines = seed.split('\n');
@@ -142,6 +144,59 @@ describe('parser robustness', () => {
         expect(normalise(markdown).text).toBe(normalise(seed).text);
       }),
       { numRuns: 60 },
+    );
+  }, 120_000);
+
+  it('imports a randomly edited State Council document or refuses it with an input error, never anything else', () => {
+    const docs = corpusFiles().map((name) => readFileSync(path.join(CORPUS, name), 'utf8').split('\n'));
+    const marks = [
+      '**',
+      '*',
+      '_',
+      '| a | b |',
+      '|---|',
+      '一、',
+      '（一）',
+      '1.',
+      '第一章',
+      '第一条',
+      '附件：',
+      '国务院',
+    ];
+    const edit = fc.record({
+      at: fc.nat(400),
+      kind: fc.constantFrom('drop' as const, 'prefix' as const, 'cut' as const),
+      mark: fc.constantFrom(
+        ...marks,
+        '2019年1月1日',
+        '（此件公开发布）',
+        '<!--',
+        '\u200b',
+        '１２',
+        '二〇二五年',
+      ),
+    });
+    fc.assert(
+      fc.property(fc.nat(docs.length - 1), fc.array(edit, { minLength: 1, maxLength: 5 }), (which, edits) => {
+        const lines = [...(docs[which] ?? [])];
+        for (const { at, kind, mark } of edits) {
+          const i = at % Math.max(1, lines.length);
+          if (kind === 'drop') lines.splice(i, 1 + (at % 7));
+          else if (kind === 'prefix') lines[i] = `${mark}${lines[i] ?? ''}`;
+          else lines[i] = `${(lines[i] ?? '').slice(0, at % 20)}${mark}`;
+        }
+        try {
+          const { graph, text } = buildPlanGraph({ markdown: lines.join('\n'), markdownFile: 'edited.md' });
+          for (const node of graph.nodes) {
+            const { start, end, text: own } = node.properties;
+            if (typeof start === 'number' && typeof own === 'string')
+              expect(text.slice(start, Number(end))).toBe(own);
+          }
+        } catch (error) {
+          expect(error).toBeInstanceOf(ImportInputError);
+        }
+      }),
+      { numRuns: 150 },
     );
   }, 120_000);
 });

@@ -41,4 +41,12 @@ describe('decoding a 1981 State Council notice saved in other encodings', () => 
     expect(read.text).toBe('# 标题\n\n正文。\n');
     expect(read.sourceLines).toEqual([6, 7, 10]);
   });
+
+  it('reads a UTF-8 file cut in the middle of its last character as UTF-8, with a warning', async () => {
+    const cut = UTF8.subarray(0, UTF8.length - 2);
+    const read = await readDocument(cut, 'guofa-1981-088.md');
+    expect(read.encoding).toBe('utf-8');
+    expect(read.text).toContain('*国发〔1981〕88号*');
+    expect(read.warnings).toEqual(['1 invalid UTF-8 byte sequence read as �']);
+  });
 });

@@ -12,15 +12,14 @@ describe('reading a government page body', () => {
       '<p><font face="楷体_GB2312">（二）实行清单管理。</font>制定清单。</p>',
       '<p><em>（三）</em><i>规范流程。</i>规范程序。</p>',
     ].join('\n');
-    expect(htmlToMarkup(html)).toBe(
-      [
-        '**一、总体要求**',
-        '**二、主要目标**',
-        '*（一）统筹建设平台。*各省要建设平台。',
-        '*（二）实行清单管理。*制定清单。',
-        '*（三）规范流程。*规范程序。',
-      ].join('\n\n') + '\n',
-    );
+    const paragraphs = [
+      '**一、总体要求**',
+      '**二、主要目标**',
+      '*（一）统筹建设平台。*各省要建设平台。',
+      '*（二）实行清单管理。*制定清单。',
+      '*（三）规范流程。*规范程序。',
+    ];
+    expect(htmlToMarkup(html)).toBe(`${paragraphs.join('\n\n')}\n`);
   });
 
   it('turns <br> into a line break inside the paragraph and keeps emphasis on both sides', () => {
@@ -61,6 +60,52 @@ describe('reading a government page body', () => {
         '表后正文。',
         '',
       ].join('\n'),
+    );
+  });
+});
+
+describe('pages that separate paragraphs with line breaks', () => {
+  it('reads <br><br> as the end of a paragraph and a single <br> as a line break', () => {
+    expect(htmlToMarkup('<div>一、总体要求<br/>坚持问题导向。<br/><br/>二、主要目标<br/></div>')).toBe(
+      '一、总体要求\n坚持问题导向。\n\n二、主要目标\n',
+    );
+  });
+});
+
+describe('tables that lay out an old government page', () => {
+  it('reads a page whose whole body sits in one table cell as paragraphs', () => {
+    const html =
+      '<table width="760"><tr><td class="p1"><p align="center"><b>国务院办公厅关于科技节水建议的复函</b></p>' +
+      '<p>国办函〔2005〕21号</p><p>　　一、加强领导。</p><p>　　二、落实责任。</p></td></tr></table>';
+    expect(htmlToMarkup(html)).toBe(
+      '**国务院办公厅关于科技节水建议的复函**\n\n国办函〔2005〕21号\n\n一、加强领导。\n\n二、落实责任。\n',
+    );
+  });
+
+  it('reads a navigation column beside a long body as paragraphs, not as one table row', () => {
+    const body = Array.from({ length: 6 }, (_, i) => `<p>第${i + 1}段正文。</p>`).join('');
+    const html = `<table><tr><td><a href="/">首页</a></td><td>${body}</td></tr></table>`;
+    expect(htmlToMarkup(html)).toBe(
+      `首页\n\n${Array.from({ length: 6 }, (_, i) => `第${i + 1}段正文。`).join('\n\n')}\n`,
+    );
+  });
+
+  it('reads a layout table holding a data table as paragraphs, one per inner row', () => {
+    const html =
+      '<table><tr><td><p>附件：任务分工</p><table><tr><td>1</td><td>推进简政放权</td></tr>' +
+      '<tr><td>2</td><td>优化营商环境</td></tr></table></td></tr></table>';
+    expect(htmlToMarkup(html)).toBe('附件：任务分工\n\n1 推进简政放权\n\n2 优化营商环境\n');
+  });
+});
+
+describe('pages with sloppy markup', () => {
+  it('reads the text of a page that never closes its head', () => {
+    expect(htmlToMarkup('<head><meta charset="utf-8"><title>标题栏</title><p>正文。</p>')).toBe('正文。\n');
+  });
+
+  it('closes paragraphs and cells the page left open', () => {
+    expect(htmlToMarkup('<p>一<p>二<table><tr><td>a<td>b<tr><td>c<td>d</table><p>三')).toBe(
+      '一\n\n二\n\n| a | b |\n|---|---|\n| c | d |\n\n三\n',
     );
   });
 });

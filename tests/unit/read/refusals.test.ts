@@ -76,3 +76,12 @@ describe('the format follows the content, not the name', () => {
     expect(read.text).toBe(markdown);
   });
 });
+
+describe('Markdown with an HTML comment', () => {
+  it('stays Markdown when only its comment holds tags, and the comment is dropped', async () => {
+    const markdown = '<!-- converted: <p> → paragraph,\n<strong> → ** -->\n\n**一、要求**\n\n正文。\n';
+    const read = await readDocument(Buffer.from(markdown), 'converted.md');
+    expect(read.format).toBe('markdown');
+    expect(read.text).toBe('**一、要求**\n\n正文。\n');
+  });
+});

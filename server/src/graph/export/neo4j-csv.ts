@@ -76,12 +76,25 @@ export function importCommand(delimiter: string): string {
   ].join(' ');
 }
 
+/**
+ * The files keep every value exactly as stored, for neo4j-admin; text quoted from a document or typed by a
+ * user may start with = + - @, which a spreadsheet program runs as a formula (OWASP: CSV injection).
+ */
+export const SPREADSHEET_WARNING = [
+  'Do not open nodes.csv or relationships.csv in a spreadsheet program (Excel, LibreOffice, WPS):',
+  'the files keep every value exactly as stored, so a text that starts with = + - or @ (for example',
+  '=HYPERLINK(...) typed into a name) would run there as a formula. They are meant for neo4j-admin only;',
+  'for a table to open in a spreadsheet, use the ledger or audit CSV/XLSX exports, which defuse such cells.',
+];
+
 export function neo4jCsvZip(graph: Subgraph, planId: string): Uint8Array {
   const delimiter = arrayDelimiter(graph);
   const readme = [
     `Plan ${planId}: ${graph.nodes.length} nodes, ${graph.edges.length} relationships.`,
     'Load into an empty, stopped database with:',
     `  ${importCommand(delimiter)}`,
+    '',
+    ...SPREADSHEET_WARNING,
     '',
   ].join('\n');
   return zipSync({

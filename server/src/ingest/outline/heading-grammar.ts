@@ -134,29 +134,46 @@ function skipPunctuation(text: string, base: number, from: number): number {
 }
 
 /**
- * The nesting of the series as one document uses them: a series seen for the first time nests under the
- * innermost item open at that point, and keeps that rank for the rest of the document (so a later 一、 directly
- * under a 第四章 closes the chapter's other items and sits under the chapter).
+ * The nesting of the series as one document uses them, learned pair by pair: the first time a series opens while
+ * another is the innermost open one, and nothing is known yet between the two, it nests under it — and keeps that
+ * relation (and what follows from it) for the rest of the document. So a later 一、 directly under a 第四章 closes
+ * the chapter's other items and sits under the chapter, and a document may put （1） under 1. or 1. under （1）.
  */
 export class SeriesNesting {
-  private readonly order: Series[] = [];
+  private readonly inside = new Map<Series, Set<Series>>();
 
-  /** The rank (0 = outermost) of `series`, learning it from the open series when it is new. */
-  rank(series: Series, open: readonly Series[]): number {
-    if (!this.order.includes(series)) {
-      const innermost = open.at(-1);
-      const at = innermost === undefined ? 0 : this.order.indexOf(innermost) + 1;
-      this.order.splice(at, 0, series);
+  /** True when `outer` is known to contain `inner`, directly or through other series. */
+  contains(outer: Series, inner: Series, seen = new Set<Series>()): boolean {
+    if (seen.has(outer)) return false;
+    seen.add(outer);
+    for (const next of this.inside.get(outer) ?? []) {
+      if (next === inner || this.contains(next, inner, seen)) return true;
     }
-    return this.order.indexOf(series);
+    return false;
   }
 
-  rankOf(series: Series): number {
-    return this.order.indexOf(series);
+  /**
+   * How many of the open items (outermost first) stay open when an item of `series` opens: the new item nests
+   * under the last one kept. Learns the relation with the innermost open series when it is new.
+   */
+  keep(series: Series, open: readonly Series[]): number {
+    let depth = open.length;
+    while (depth > 0) {
+      const top = open[depth - 1] as Series;
+      if (top !== series && this.contains(top, series)) break;
+      if (top === series || this.contains(series, top)) {
+        depth -= 1;
+        continue;
+      }
+      this.learn(top, series);
+      break;
+    }
+    return depth;
   }
 
-  /** The series from outermost to innermost, as learned so far. */
-  get series(): readonly Series[] {
-    return this.order;
+  private learn(outer: Series, inner: Series): void {
+    const set = this.inside.get(outer) ?? new Set<Series>();
+    set.add(inner);
+    this.inside.set(outer, set);
   }
 }

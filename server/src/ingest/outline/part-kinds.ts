@@ -9,7 +9,7 @@ const KIND_TITLES: Array<{ kind: Exclude<PartKind, 'action'>; pattern: RegExp }>
   {
     kind: 'principles',
     pattern:
-      /指导思想|基本原则|主要原则|推进原则|工作原则|总体要求|总体思路|基本思路|总体考虑|基本要求|^原则$/,
+      /指导思想|基本原则|主要原则|推进原则|工作原则|总体要求|总体思路|基本思路|总体考虑|基本要求|原则$/,
   },
   { kind: 'goals', pattern: /(?:主要|工作|发展|总体|基本|改革|具体|阶段性?)目标|^目标(?:任务)?$/ },
   {

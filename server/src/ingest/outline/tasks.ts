@@ -6,13 +6,6 @@ import { splitSentences, type TextPiece } from '../sentences.ts';
 import { partKind } from './part-kinds.ts';
 import type { OutlineNode, Paragraph, ParsedDomain, ParsedTask } from './types.ts';
 
-/**
- * A responsibility note standing as a sentence of its own (（负责部门：市商务局）, （A牵头，B参与）): it says who carries
- * the task (the extract stage reads it into LED_BY / INVOLVES), it is not a measure.
- */
-const RESPONSIBILITY_NOTE =
-  /^[（(][^（）()]*(?:负责|牵头|参与|配合|会同|责任单位|责任部门)[^（）()]*[）)][。；;]?$/u;
-
 function hasLeads(node: OutlineNode): boolean {
   return node.paragraphs.some((p) => p.lead !== null);
 }
@@ -38,6 +31,13 @@ export function walkParagraphs(node: OutlineNode): Paragraph[] {
   return [...node.paragraphs, ...nested].sort((a, b) => a.start - b.start);
 }
 
+/**
+ * A responsibility note standing as a sentence of its own (`（负责部门：市商务局）`, `（A牵头，B、C参与）`): who does the
+ * task, not one of its measures. The cue words are those of 公文 responsibility notes.
+ */
+const RESPONSIBILITY_NOTE =
+  /^[（(][^（）()]*(?:负责|牵头|参与|配合|责任单位|责任部门|分工)[^（）()]*[）)][。；;]?$/;
+
 function buildTask(
   text: string,
   where: { domain: number; order: number; line: number },
@@ -52,9 +52,10 @@ function buildTask(
   const body: TextPiece[] = [];
   for (const paragraph of paragraphs) {
     const from = Math.max(bodyStart, paragraph.start);
-    if (from < paragraph.end)
+    if (from < paragraph.end && /[^\s。：:；;，,.！!？?]/.test(text.slice(from, paragraph.end)))
       body.push({ text: text.slice(from, paragraph.end), start: from, end: paragraph.end });
   }
+  const sentences = body.flatMap((piece) => splitSentences(piece.text, piece.start));
   return {
     ...where,
     title: text.slice(title.start, title.end),
@@ -62,9 +63,8 @@ function buildTask(
     span: { start, end },
     text: text.slice(start, end),
     body,
-    measures: body
-      .flatMap((piece) => splitSentences(piece.text, piece.start))
-      .filter((m) => !RESPONSIBILITY_NOTE.test(m.text.trim())),
+    measures: sentences.filter((s) => !RESPONSIBILITY_NOTE.test(s.text)),
+    notes: sentences.filter((s) => RESPONSIBILITY_NOTE.test(s.text)),
   };
 }
 
@@ -148,7 +148,8 @@ function partDomains(text: string, root: OutlineNode, next: number): ParsedDomai
   if (root.children.some(isGroup)) {
     const domains: ParsedDomain[] = [];
     for (const child of root.children) {
-      if (partKind(child.title) !== 'action') continue;
+      // A child that only introduces a list (…予以保留：（一）…) or holds no items stays a section.
+      if (!isGroup(child)) continue;
       const domain = domainOf(text, child, next + domains.length, root.order);
       if (domain.tasks.length > 0) domains.push(domain);
     }

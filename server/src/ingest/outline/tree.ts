@@ -1,5 +1,5 @@
 // Builds the tree of numbered parts from the blocks with the one heading grammar: each heading closes the open
-// items of its rank or deeper (the rank of each series learned from the document) and opens its own. Paragraphs
+// items its series does not nest in (the nesting of the series learned from the document) and opens its own. Paragraphs
 // belong to the innermost open item; tables are kept apart, never glued into a part's text.
 import type { Block } from '../normalise.ts';
 import { type Heading, readHeading, type Series, SeriesNesting } from './heading-grammar.ts';
@@ -28,6 +28,8 @@ export function toParagraph(block: Block, start = block.start): Paragraph {
 
 function newNode(text: string, block: Block, heading: Heading, order: number): OutlineNode {
   const { titleSpan } = heading;
+  // The heading line with the punctuation that closes its title (`（一）标题。`), up to its inline body.
+  const headEnd = heading.body ? heading.body.start : block.end;
   return {
     series: heading.marker.series,
     numeral: heading.marker.numeral,
@@ -38,8 +40,8 @@ function newNode(text: string, block: Block, heading: Heading, order: number): O
     introducesList: /[：:]$/.test(block.text.trim()),
     head: {
       start: block.start,
-      end: Math.max(titleSpan.end, block.start),
-      text: text.slice(block.start, Math.max(titleSpan.end, block.start)),
+      end: headEnd,
+      text: text.slice(block.start, headEnd),
       line: block.line,
       lead: null,
     },
@@ -82,8 +84,7 @@ export function buildTree(
     const heading = readHeading(block);
     if (heading) {
       const open: Series[] = stack.map((node) => node.series);
-      const rank = nesting.rank(heading.marker.series, open);
-      while (stack.length > 0 && nesting.rankOf(stack.at(-1)?.series ?? 'part') >= rank) stack.pop();
+      stack.length = nesting.keep(heading.marker.series, open);
       const parent = stack.at(-1);
       const siblings = parent ? parent.children : roots;
       const node = newNode(text, block, heading, siblings.length + 1);

@@ -39,7 +39,7 @@ export interface OutlineNode {
   line: number;
   /** The heading's own line ends with ：/:, so it introduces a list of sub-items (…下列条件：). */
   introducesList: boolean;
-  /** The heading line up to the end of its title. */
+  /** The heading line up to its inline body (the title with its closing punctuation). */
   head: Paragraph;
   /** Where the node starts (its heading) and ends (its last paragraph or descendant). */
   span: Span;
@@ -60,7 +60,10 @@ export interface ParsedTask {
   line: number;
   /** The task's body (after the title) in pieces, one per paragraph. */
   body: TextPiece[];
+  /** Its sentences, one measure each, responsibility notes excepted. */
   measures: TextPiece[];
+  /** Responsibility notes standing as sentences of their own (`（负责部门：市商务局）`): who, not what. */
+  notes: TextPiece[];
 }
 
 export interface ParsedDomain {

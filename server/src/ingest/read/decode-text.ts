@@ -8,6 +8,28 @@ export interface DecodedText {
   text: string;
   /** The encoding the bytes were read as, in iconv-lite's spelling (`utf-8`, `utf-16le`, `gb18030` …). */
   encoding: string;
+  /** Set when a few bytes of an otherwise UTF-8 file were invalid and read as U+FFFD. */
+  warning?: string;
+}
+
+/** At most this share of a file's non-ASCII characters may be broken for it to count as damaged UTF-8. */
+const DAMAGED_UTF8_SHARE = 0.01;
+
+/**
+ * UTF-8 with a few invalid bytes (a file cut mid-character, one stray byte) rather than another encoding:
+ * legacy encodings decoded as UTF-8 break nearly every Chinese character, damaged UTF-8 only a handful.
+ */
+function damagedUtf8(bytes: Uint8Array): DecodedText | null {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let broken = 0;
+  let nonAscii = 0;
+  for (const char of text) {
+    if (char === '\ufffd') broken += 1;
+    if (char.charCodeAt(0) > 0x7f) nonAscii += 1;
+  }
+  if (broken === 0 || broken > nonAscii * DAMAGED_UTF8_SHARE) return null;
+  const warning = `${broken} invalid UTF-8 byte sequence${broken === 1 ? '' : 's'} read as �`;
+  return { text, encoding: 'utf-8', warning };
 }
 
 /** Why bytes are not text; the reader turns it into an ImportInputError naming the file. */
@@ -55,7 +77,8 @@ function declaredCharset(bytes: Uint8Array): string | null {
 }
 
 /**
- * Decodes text bytes. A BOM decides; else valid UTF-8 is UTF-8; else an HTML page's declared charset, then
+ * Decodes text bytes. A BOM decides; else valid UTF-8 (or UTF-8 with a handful of broken bytes, with a
+ * warning) is UTF-8; else an HTML page's declared charset, then
  * chardet's best legacy guess (GB18030 family or Big5 preferred, as they are what Chinese documents use).
  * Throws UndecodableError when the bytes are not text in any of these.
  */
@@ -70,6 +93,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   } catch (error) {
     if (error instanceof UndecodableError) throw error;
   }
+  const damaged = damagedUtf8(bytes);
+  if (damaged) return damaged;
   const ranked = chardet.analyse(bytes).map((match) => match.name.toLowerCase());
   const guesses = [
     declaredCharset(bytes),

@@ -29,6 +29,11 @@ function emphasiseFonts(element: DocxElement): DocxElement {
 /** Style warnings say mammoth met a Word style it has no mapping for; the text is read all the same. */
 const STYLE_NOISE = /^Unrecognised (paragraph|run|table) style/;
 
+/** Word's automatic numbering is not text: mammoth keeps the list, not its numbers (一、 （一） 1. …). */
+const AUTO_NUMBERING =
+  "some paragraphs are numbered by Word's automatic numbering, whose numbers (一、 （一） 1. …) are not in the text: " +
+  'the outline may miss those parts; type the numbers in, or save the document as HTML from Word and import that';
+
 export interface DocxMarkup {
   markup: string;
   /** Mammoth's messages about content it could not convert (images, fields …). */
@@ -44,5 +49,6 @@ export async function docxToMarkup(bytes: Uint8Array): Promise<DocxMarkup> {
   const warnings = [
     ...new Set(result.messages.map((m) => m.message).filter((message) => !STYLE_NOISE.test(message))),
   ];
+  if (/<li[\s>]/.test(result.value)) warnings.push(AUTO_NUMBERING);
   return { markup: htmlToMarkup(result.value), warnings };
 }

@@ -4,18 +4,11 @@
 import { Parser } from 'htmlparser2';
 import { blocksToMarkup, type MarkupBlock, type Run } from './markup.ts';
 
-/** Elements whose content is not document text. */
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'head',
-  'title',
-  'noscript',
-  'template',
-  'iframe',
-  'object',
-  'svg',
-]);
+/**
+ * Elements whose content is not document text. Not `head` itself: pages that never close it (browsers close it
+ * at the first body element) would lose their text; the head's only text is in `title`, `style` and `script`.
+ */
+const SKIPPED = new Set(['script', 'style', 'title', 'noscript', 'template', 'iframe', 'object', 'svg']);
 /** Elements that end the paragraph before them and start a new one. */
 const BLOCKS = new Set([
   'p',
@@ -98,31 +91,57 @@ function collapseWhitespace(text: string): string {
     .replace(/\u00a0/g, ' ');
 }
 
+type Paragraphs = Run[][];
+
+const visible = (runs: Run[]) => runs.some((run) => run.text.trim() !== '');
+const cellLength = (cell: Paragraphs) => cell.flat().reduce((n, run) => n + run.text.trim().length, 0);
+
+/**
+ * Whether a table lays out a page rather than holding data (old government sites put the whole document in
+ * one): it holds another table, no row has two cells with text, or a cell holds a document's worth of text.
+ */
+function isLayoutTable(rows: Paragraphs[][], nested: boolean): boolean {
+  if (nested) return true;
+  if (!rows.some((row) => row.filter((cell) => cell.some(visible)).length >= 2)) return true;
+  return rows.some((row) =>
+    row.some((cell) => cell.filter(visible).length > LAYOUT_PARAGRAPHS || cellLength(cell) > LAYOUT_CHARS),
+  );
+}
+/** More paragraphs or characters than this in one cell: the table is the page's layout. */
+const LAYOUT_PARAGRAPHS = 5;
+const LAYOUT_CHARS = 1000;
+
 /** Collects blocks while the parser walks the page. */
 class BlockCollector {
   readonly blocks: MarkupBlock[] = [];
   private runs: Run[] = [];
   private heading = 0;
-  private rows: Run[][][] | null = null;
+  private rows: Paragraphs[][] | null = null;
   private tableDepth = 0;
-  private cell: Run[] | null = null;
+  private nested = false;
+  /** The open cell of the outermost table, as paragraphs. */
+  private cell: Paragraphs | null = null;
+
+  private target(): Run[] {
+    const paragraph = this.cell?.at(-1);
+    return paragraph ?? this.runs;
+  }
 
   text(text: string, emphasis: Emphasis, pre: boolean): void {
     const piece = pre ? text.replace(/\r\n?/g, '\n') : collapseWhitespace(text);
-    if (piece === '') return;
-    (this.cell ?? this.runs).push({ text: piece, ...emphasis });
+    if (piece !== '') this.target().push({ text: piece, ...emphasis });
   }
 
   lineBreak(): void {
-    (this.cell ?? this.runs).push({ text: '\n', bold: false, italic: false });
+    this.target().push({ text: '\n', bold: false, italic: false });
   }
 
   endParagraph(): void {
     if (this.cell) {
-      this.cell.push({ text: ' ', bold: false, italic: false });
+      if (visible(this.cell.at(-1) ?? [])) this.cell.push([]);
       return;
     }
-    if (this.runs.some((run) => run.text.trim() !== '')) {
+    if (visible(this.runs)) {
       this.blocks.push(
         this.heading > 0
           ? { kind: 'heading', level: this.heading, runs: this.runs }
@@ -144,35 +163,63 @@ class BlockCollector {
 
   startTable(): void {
     this.tableDepth += 1;
-    if (this.tableDepth > 1) return;
+    if (this.tableDepth > 1) {
+      this.nested = true;
+      this.endParagraph();
+      return;
+    }
     this.endParagraph();
     this.rows = [];
+    this.nested = false;
   }
 
   endTable(): void {
     this.tableDepth -= 1;
-    if (this.tableDepth > 0 || !this.rows) return;
+    if (this.tableDepth > 0) {
+      this.endParagraph();
+      return;
+    }
+    if (!this.rows) return;
     this.endCell();
-    if (this.rows.length > 0) this.blocks.push({ kind: 'table', rows: this.rows });
+    const rows = this.rows;
     this.rows = null;
+    if (!isLayoutTable(rows, this.nested)) {
+      this.blocks.push({ kind: 'table', rows: rows.map((row) => row.map((cell) => joinParagraphs(cell))) });
+      return;
+    }
+    for (const paragraph of rows.flat(2)) {
+      if (visible(paragraph)) this.blocks.push({ kind: 'paragraph', runs: paragraph });
+    }
   }
 
   startRow(): void {
     if (this.tableDepth === 1) this.rows?.push([]);
+    else this.endParagraph();
   }
 
   startCell(): void {
-    if (this.tableDepth !== 1 || !this.rows) return;
+    if (this.tableDepth > 1) {
+      this.target().push({ text: ' ', bold: false, italic: false });
+      return;
+    }
+    if (!this.rows) return;
     this.endCell();
     if (this.rows.length === 0) this.rows.push([]);
-    this.cell = [];
+    this.cell = [[]];
   }
 
   endCell(): void {
-    if (this.tableDepth !== 1 || !this.cell) return;
+    if (this.tableDepth > 1 || !this.cell) return;
     this.rows?.at(-1)?.push(this.cell);
     this.cell = null;
   }
+}
+
+/** A data table's cell on one line: its paragraphs and line breaks become spaces. */
+function joinParagraphs(cell: Paragraphs): Run[] {
+  return cell
+    .filter(visible)
+    .flatMap((paragraph, i) => [...(i > 0 ? [{ text: ' ', bold: false, italic: false }] : []), ...paragraph]);
 }
 
 /**
@@ -181,16 +228,14 @@ class BlockCollector {
  */
 export function htmlToMarkup(html: string): string {
   const out = new BlockCollector();
-  const stack: Array<{ name: string; emphasis: Emphasis; skip: boolean; pre: boolean }> = [];
-  const top = () =>
-    stack.at(-1) ?? { name: '', emphasis: { bold: false, italic: false }, skip: false, pre: false };
+  const stack: Array<{ emphasis: Emphasis; skip: boolean; pre: boolean }> = [];
+  const top = () => stack.at(-1) ?? { emphasis: { bold: false, italic: false }, skip: false, pre: false };
   const parser = new Parser(
     {
       onopentag(name, attributes) {
         const outer = top();
         const skip = outer.skip || SKIPPED.has(name);
         stack.push({
-          name,
           emphasis: emphasisOf(name, attributes, outer.emphasis),
           skip,
           pre: outer.pre || name === 'pre',

@@ -59,11 +59,9 @@ function splitLines(runs: Run[]): Run[][] {
   return lines;
 }
 
+/** Lines of a paragraph; an empty line between two (`<br><br>` in a page) separates two paragraphs. */
 function paragraphMarkup(runs: Run[]): string {
-  return splitLines(runs)
-    .map(lineMarkup)
-    .filter((line) => line !== '')
-    .join('\n');
+  return splitLines(runs).map(lineMarkup).join('\n');
 }
 
 function cellMarkup(runs: Run[]): string {
@@ -87,7 +85,9 @@ function blockMarkup(block: MarkupBlock): string {
     case 'paragraph':
       return paragraphMarkup(block.runs);
     case 'heading': {
-      const text = paragraphMarkup(block.runs).replace(/\n/g, ' ');
+      const text = paragraphMarkup(block.runs)
+        .trim()
+        .replace(/\s*\n\s*/g, ' ');
       return text === '' ? '' : `${'#'.repeat(block.level)} ${text}`;
     }
     case 'table':

@@ -68,5 +68,6 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
       ? { text: htmlToMarkup(decoded.text), sourceLines: null }
       : canonicalize(decoded.text);
   if (canonical.text === '') throw refuse(fileName, 'empty file (no text)');
-  return { ...canonical, format, encoding: decoded.encoding, warnings: [] };
+  const warnings = decoded.warning ? [decoded.warning] : [];
+  return { ...canonical, format, encoding: decoded.encoding, warnings };
 }

@@ -66,7 +66,8 @@ const PAGE = /<!doctype\s+html|<html[\s>]|<body[\s>]/i;
 const BLOCK_TAG = /<(?:p|div|table|tr|td|th|strong|b|em|span|font|br|h[1-6])(?:\s[^>]*)?\/?>/gi;
 
 /** HTML or text, for bytes already decoded: content first, the extension only when the content is mixed. */
-export function textFormat(text: string, fileName: string): DocumentFormat {
+export function textFormat(decoded: string, fileName: string): DocumentFormat {
+  const text = decoded.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   const plain = extension === 'txt' ? DocumentFormat.text : DocumentFormat.markdown;
   if (PAGE.test(text)) return DocumentFormat.html;

@@ -3,7 +3,7 @@
 // the text, title, issuer and year, every task with its title and measures, every text unit, every table.
 import type { Span } from '../normalise.ts';
 import type { BuildContext, TextUnitRef } from './context.ts';
-import { taskIdOf } from './context.ts';
+import { asPiece, taskIdOf } from './context.ts';
 
 interface TextSpan extends Span {
   text: string;
@@ -35,7 +35,12 @@ export function extractionInput(ctx: BuildContext): OutlineExtractionInput {
       title: { text: task.title, ...task.titleSpan },
       measures: task.measures,
     })),
-    units: ctx.units.map(({ owner, kind, pieces }) => ({ owner, kind, pieces })),
+    // The front matter (preface, the body of a short notice) is the Plan's own unit: goals stated before the
+    // first part are set by the plan.
+    units: [
+      { owner: ctx.planId, kind: 'plan' as const, pieces: outline.front.map(asPiece) },
+      ...ctx.units.map(({ owner, kind, pieces }) => ({ owner, kind, pieces })),
+    ],
     tables: outline.tables.map(({ span, header, rows }) => ({ span, header, rows })),
   };
 }

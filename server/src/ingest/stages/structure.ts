@@ -158,7 +158,7 @@ export function addDomainsAndTasks(ctx: BuildContext): void {
       });
       g.addRel(RelType.HAS_TASK, domainId, tid, { order: task.order });
       const title = { text: task.title, start: task.titleSpan.start, end: task.titleSpan.end };
-      ctx.units.push({ owner: tid, kind: 'task', pieces: [title], sentences: false });
+      ctx.units.push({ owner: tid, kind: 'task', pieces: [title, ...task.notes], sentences: false });
       task.measures.forEach((measure, index) => {
         const mid = idOf(ctx, 'measure', `${taskKey(ctx, task)}.${index + 1}`);
         g.addNode(NodeLabel.Measure, mid, measure.text, null, {

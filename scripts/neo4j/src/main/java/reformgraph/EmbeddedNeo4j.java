@@ -18,7 +18,9 @@ import org.neo4j.io.ByteUnit;
  * The Node side (server/src/neo4j/embedded.ts) waits for the single readiness line on stdout.
  *
  * Environment: NEO4J_EMBEDDED_PORT (default 7687), NEO4J_EMBEDDED_DATA (default .data/neo4j),
- * NEO4J_EMBEDDED_PAGECACHE_MB (default 256). For the bench's own throwaway instance only:
+ * NEO4J_EMBEDDED_PAGECACHE_MB (default 256), NEO4J_EMBEDDED_TX_MEMORY_MB (default 256: one transaction's memory,
+ * db.memory.transaction.max) and NEO4J_EMBEDDED_TX_TOTAL_MEMORY_MB (default 512: all transactions together,
+ * dbms.memory.transaction.total.max). For the bench's own throwaway instance only:
  * NEO4J_EMBEDDED_ALLOW_FILE_IMPORT=1 with NEO4J_EMBEDDED_IMPORT_DIR lets LOAD CSV read files from that one folder.
  */
 public final class EmbeddedNeo4j {
@@ -30,6 +32,8 @@ public final class EmbeddedNeo4j {
         int port = intEnv("NEO4J_EMBEDDED_PORT", 7687);
         Path data = Path.of(envOr("NEO4J_EMBEDDED_DATA", ".data/neo4j")).toAbsolutePath();
         long pageCacheMb = intEnv("NEO4J_EMBEDDED_PAGECACHE_MB", 256);
+        long txMemoryMb = intEnv("NEO4J_EMBEDDED_TX_MEMORY_MB", 256);
+        long txTotalMemoryMb = intEnv("NEO4J_EMBEDDED_TX_TOTAL_MEMORY_MB", 512);
         Files.createDirectories(data);
         String importDir = envOr("NEO4J_EMBEDDED_IMPORT_DIR", "");
         boolean fileImport = "1".equals(System.getenv("NEO4J_EMBEDDED_ALLOW_FILE_IMPORT")) && !importDir.isEmpty();
@@ -44,7 +48,12 @@ public final class EmbeddedNeo4j {
             // throwaway instance opens one folder, to compare the importer with LOAD CSV of the same rows.
             .setConfig(GraphDatabaseSettings.allow_file_urls, fileImport)
             .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
-            .setConfig(GraphDatabaseSettings.transaction_timeout, java.time.Duration.ofMinutes(5));
+            .setConfig(GraphDatabaseSettings.transaction_timeout, java.time.Duration.ofMinutes(5))
+            // A query that builds a huge value (a list, a string, a collect()) fails with a memory error instead
+            // of filling the heap that every other request shares.
+            .setConfig(GraphDatabaseSettings.memory_tracking, true)
+            .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(txMemoryMb))
+            .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(txTotalMemoryMb));
         if (fileImport) {
             builder.setConfig(GraphDatabaseSettings.load_csv_file_url_root, Path.of(importDir).toAbsolutePath());
         }
