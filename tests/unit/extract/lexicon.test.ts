@@ -2,6 +2,7 @@
 // forms of one body resolving to it, renames with their years, and local departments resolved by level.
 import { describe, expect, it } from 'vitest';
 import { resolveAgency } from '../../../server/src/ingest/extract/agency-names.ts';
+import { extractAgenciesAndRoles } from '../../../server/src/ingest/extract/index.ts';
 import { lexicon } from '../../../server/src/ingest/extract/lexicon.ts';
 import { planLocality } from '../../../server/src/ingest/extract/lexicon-locality.ts';
 
@@ -39,6 +40,26 @@ describe('the lexicon of central bodies', () => {
       expect(body.en.length).toBeGreaterThan(3);
       expect(['government', 'enterprise', 'financial', 'institution', 'other']).toContain(body.kind);
     }
+  });
+});
+
+describe('renames in a plan', () => {
+  it('warns when a plan names a body after its rename, not before', () => {
+    const input = (year: number) => ({
+      text: '银监会负责监管。',
+      title: '国务院关于银行监管的意见',
+      issuer: null,
+      year,
+      tasks: [],
+      units: [
+        { owner: 'p', kind: 'plan' as const, pieces: [{ text: '银监会负责监管。', start: 0, end: 8 }] },
+      ],
+      tables: [],
+    });
+    expect(extractAgenciesAndRoles(input(2019)).warnings).toEqual([
+      '中国银行业监督管理委员会 became 中国银行保险监督管理委员会 in 2018, before the plan (2019)',
+    ]);
+    expect(extractAgenciesAndRoles(input(2016)).warnings).toEqual([]);
   });
 });
 

@@ -27,7 +27,15 @@ export function extractAgenciesAndRoles(
   }
   const { roles, items, warnings } = findRoles(input, ctx);
   for (const item of items) registry.add(item.agency, item.quote);
-  return { agencies: registry.entities(), roles, warnings };
+  const agencies = registry.entities();
+  // A body the plan names after it was renamed or merged (a 2019 plan naming 银监会): say so to the curator.
+  for (const agency of agencies) {
+    const next = agency.lexiconId ? ctx.lexicon.successor(agency.lexiconId) : null;
+    if (next && input.year !== null && input.year > next.year) {
+      warnings.push(`${agency.name} became ${next.to.name} in ${next.year}, before the plan (${input.year})`);
+    }
+  }
+  return { agencies, roles, warnings };
 }
 
 /** Every responsibility note and role sentence of a plan, tasks aside (for measuring the recogniser). */
