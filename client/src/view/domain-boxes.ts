@@ -80,7 +80,7 @@ function fitZoom(cy: Core, padding: number): number {
 }
 
 /**
- * Sets the domain title size (`data(titleSize)`, model px; `data(titleWidth)`, the box's width, for wrapping) for the zoom the fitted picture will have, then
+ * Sets the domain title size (model px; the title is cut at its box's width) for the zoom the fitted picture will have, then
  * separates the boxes; a few rounds, since bigger titles make a bigger picture and so a smaller zoom.
  */
 export function arrangeDomains(cy: Core, padding: number): void {
@@ -88,9 +88,12 @@ export function arrangeDomains(cy: Core, padding: number): void {
   if (domains.empty()) return;
   let size = TITLE_FONT.min;
   for (let round = 0; round < 4; round++) {
+    // A style bypass, not a data mapper: Cytoscape measures a label whose font size comes from data at the
+    // stylesheet's size and clips the larger glyphs (seen in headless Chromium, cytoscape 3.x).
     cy.batch(() => {
-      domains.data('titleSize', size);
-      for (const domain of domains.toArray()) domain.data('titleWidth', Math.max(120, domain.width() - 12));
+      for (const domain of domains.toArray()) {
+        domain.style({ 'font-size': size, 'text-max-width': `${Math.max(120, domain.width() - 12)}px` });
+      }
     });
     separateDomains(cy);
     const next = Math.min(TITLE_FONT.max, Math.max(TITLE_FONT.min, TITLE_SCREEN_PX / fitZoom(cy, padding)));

@@ -39,9 +39,6 @@ function animated(start: (complete: () => void) => void, durationMs: number): Pr
   });
 }
 
-/** A domain's title before domain-boxes.ts sizes it for the fitted zoom (model px). */
-const DOMAIN_TITLE_START = { titleSize: 18, titleWidth: 400 };
-
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const FOCUS_ZOOM = { min: 0.6, max: 1.4 };
 
@@ -211,9 +208,7 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
         const position = base
           ? { x: base.x + 60 * Math.cos(angle), y: base.y + 60 * Math.sin(angle) }
           : undefined;
-        const title = node.label === 'Domain' ? DOMAIN_TITLE_START : {};
-        const data = { ...node, parent: desiredParent(node) ?? undefined, ...title };
-        cy.add({ group: 'nodes', data, position });
+        cy.add({ group: 'nodes', data: { ...node, parent: desiredParent(node) ?? undefined }, position });
         added += 1;
       });
       for (const node of input.nodes) {

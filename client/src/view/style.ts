@@ -101,14 +101,15 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
         'border-width': 1.5,
         shape: 'round-rectangle',
         padding: '18px',
-        'text-valign': 'top',
+        // The title sits inside its box, like a region's name on a map, under the box's tasks and edges.
+        'text-valign': 'center',
         'text-halign': 'center',
-        'text-margin-y': -6,
-        // Titles wrap inside their own box, so the titles of neighbouring boxes never run into each other.
-        'text-max-width': 'data(titleWidth)',
-        // Sized by domain-boxes.ts for the fitted zoom (readable at first sight), as data so Cytoscape
-        // re-measures the wrapped title when it changes; graph-view.ts starts every domain at 18.
-        'font-size': 'data(titleSize)',
+        'text-opacity': 0.7,
+        // One line, cut with an ellipsis at its own box's width, so neighbouring titles never run into each other.
+        'text-wrap': 'ellipsis',
+        // domain-boxes.ts sizes both for the fitted zoom (readable at first sight) once a layout has run.
+        'text-max-width': '400px',
+        'font-size': 18,
         'font-weight': 'bold',
         color: '#334155',
       },

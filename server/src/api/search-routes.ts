@@ -18,7 +18,7 @@ export function searchRoutes({ router, registry, services, cache, limiters }: Ro
     before: [limiters.search],
     request: {
       query: z.object({
-        q: z.string().trim().min(1).max(MAX_QUERY_LENGTH).meta({ example: '哈尔滨新区' }),
+        q: z.string().trim().min(1).max(MAX_QUERY_LENGTH).meta({ example: '综合保税区' }),
         plan: planIdSchema.optional(),
         labels: labelsParam.optional(),
         limit: intParam(1, 100, 20, 'Most hits'),

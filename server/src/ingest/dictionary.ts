@@ -1,5 +1,5 @@
 // Dictionary matching of the annotation's agencies and pilots: every name and alias, leftmost-longest, so
-// that `哈尔滨综合保税区` counts once (as the longer term) and never also as `综合保税区`.
+// that `某市综合保税区` counts once (as the longer term) and never also as `综合保税区`.
 import type { Span } from './normalise.ts';
 
 export interface Term {

@@ -36,14 +36,15 @@ export function publicAccount(account: StoredAccount): AccountView {
 }
 
 /**
- * Matches the account whose key is the key of `$username`; an account stored before keys existed and left
- * without one (its key was taken by another) is still found by its exact name.
+ * Matches the one account whose key is the key of `$username`; an account stored before keys existed and left
+ * without one (its key was taken by another) is still found by its exact name, which wins over the key.
  */
-const MATCH_ACCOUNT = `MATCH (a:${A}) WHERE a.usernameKey = $key OR (a.usernameKey IS NULL AND a.username = $username)`;
+const MATCH_ACCOUNT = `MATCH (a:${A}) WHERE a.usernameKey = $key OR (a.usernameKey IS NULL AND a.username = $username)
+  WITH a ORDER BY a.username = $username DESC LIMIT 1`;
 
 export async function findAccount(db: LedgerDb, username: string): Promise<StoredAccount | null> {
   return ledgerRead(db, async (tx) => {
-    const result = await tx.run(`${MATCH_ACCOUNT} RETURN properties(a) AS a LIMIT 1`, {
+    const result = await tx.run(`${MATCH_ACCOUNT} RETURN properties(a) AS a`, {
       username,
       key: usernameKey(username),
     });

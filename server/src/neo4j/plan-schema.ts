@@ -5,7 +5,7 @@ import { NODE_LABELS, NodeLabel, PLAN_DATA_LABEL } from '../domain/model.ts';
 
 export const SEARCH_INDEX = 'reformSearch';
 /**
- * Lucene's CJK analyzer indexes Chinese as overlapping bigrams (so `新区` finds `哈尔滨新区`) and English as
+ * Lucene's CJK analyzer indexes Chinese as overlapping bigrams (so `新区` finds `某市新区`) and English as
  * lower-cased words; the standard analyzer would need an exact word boundary Chinese text does not have.
  */
 export const SEARCH_ANALYZER = 'cjk';

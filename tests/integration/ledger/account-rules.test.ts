@@ -4,6 +4,8 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuthService } from '../../../server/src/ledger/auth-service.ts';
+import { hashPassword } from '../../../server/src/ledger/password.ts';
+import { ensureLedgerSchema } from '../../../server/src/neo4j/ledger-schema.ts';
 import { testDatabase, testDriver } from '../_db.ts';
 import { freshLedger, ledgerApp, login, PASSWORD } from './_ledger.ts';
 
@@ -46,6 +48,30 @@ describe('account names', () => {
     // One account, whichever way the name is typed at login.
     const session = await login(app, 'MEI.LI');
     expect((await session.agent.get('/api/auth/session').expect(200)).body.user.username).toBe('Mei.Li');
+  });
+});
+
+describe('accounts stored before names had keys', () => {
+  it('get their key, so they log in under any case, and a clashing pair is reported, not merged', async () => {
+    await freshLedger({});
+    const passwordHash = await hashPassword(PASSWORD);
+    await testDriver().executeQuery(
+      `UNWIND ['Old.Admin', 'Twin', 'TWIN'] AS name
+       CREATE (:Account {username: name, role: 'admin', passwordHash: $passwordHash, disabled: false,
+                         createdAt: '2026-01-01T00:00:00Z'})`,
+      { passwordHash },
+      { database: testDatabase() },
+    );
+    const clashing = await ensureLedgerSchema(testDriver(), testDatabase());
+    expect(clashing).toHaveLength(1);
+    expect(['Twin', 'TWIN']).toContain(clashing[0]);
+    const app = ledgerApp();
+    await login(app, 'old.admin');
+    // Both of the pair still log in by their exact spelling.
+    for (const name of ['Twin', 'TWIN']) {
+      const session = await login(app, name);
+      expect((await session.agent.get('/api/auth/session').expect(200)).body.user.username).toBe(name);
+    }
   });
 });
 
