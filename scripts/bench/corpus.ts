@@ -338,6 +338,7 @@ function generatePlan(seed: SeedMaterial, who: PlanIdentity, random: Random, med
     dependencies,
     advances: unique(relink(a.advances)),
     addresses: unique(relink(a.addresses)),
+    rejected: [],
     translations,
   };
   return { markdown, annotation };

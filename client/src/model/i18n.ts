@@ -209,6 +209,7 @@ const REL_NAMES: Record<RelType, [string, string]> = {
 
 const BASIS_NAMES: Record<Basis, [string, string]> = {
   text: ['原文明确', 'stated in the text'],
+  extracted: ['机器抽取', 'extracted by the importer'],
   curated: ['人工整理', 'curated'],
   inferred: ['推断', 'inferred'],
 };

@@ -67,9 +67,10 @@ export const REL_LOOK: Record<RelType, RelLook> = {
 
 export const REL_ORDER = Object.keys(REL_LOOK) as RelType[];
 
-/** Text-stated facts are solid; curated knowledge dashed; inferred links dotted. */
+/** Text-stated facts are solid; machine-extracted and curated knowledge dashed; inferred links dotted. */
 export const BASIS_LINE: Record<Basis, 'solid' | 'dashed' | 'dotted'> = {
   text: 'solid',
+  extracted: 'dashed',
   curated: 'dashed',
   inferred: 'dotted',
 };

@@ -89,8 +89,16 @@ export const PilotStatus = {
 } as const;
 export type PilotStatus = ValueOf<typeof PilotStatus>;
 
-/** Where a fact comes from: stated in the plan's text, or curated knowledge in the annotation file. */
-export const Basis = { text: 'text', curated: 'curated', inferred: 'inferred' } as const;
+/**
+ * How a fact is known (DESIGN.md principle 2): `text` stated verbatim, `extracted` by the machine (with a
+ * `confidence`), `curated` by a person (annotation file or browser), `inferred` from structure.
+ */
+export const Basis = {
+  text: 'text',
+  extracted: 'extracted',
+  curated: 'curated',
+  inferred: 'inferred',
+} as const;
 export type Basis = ValueOf<typeof Basis>;
 
 export const DependencyKind = {

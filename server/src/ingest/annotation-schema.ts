@@ -1,5 +1,6 @@
 // Schema of a plan's annotation file (seeds/<plan>.yaml): everything specific to one plan that its text
-// does not state in a machine-readable way. The importer validates the YAML against this at the edge and
+// does not state in a machine-readable way. It is an overlay on what the extractor finds (extract/overlay.ts):
+// it confirms (same name or alias), renames (its name wins), merges (all that share a name), rejects and adds. The importer validates the YAML against this at the edge and
 // then every evidence quote against the normalised plan text: markdown decoration (`#`, `**`) removed,
 // paragraphs that a page break split re-joined without a gap, runs of spaces/tabs collapsed to one space,
 // NFC. `npm run import -- <plan.md> --dry-run --format json` prints that text as `plan.text`.
@@ -91,6 +92,11 @@ export const annotationSchema = z.strictObject({
   dependencies: z.array(dependencySchema).default([]),
   advances: z.array(listLinkSchema).default([]),
   addresses: z.array(listLinkSchema).default([]),
+  /**
+   * Agencies or pilots the extractor finds that are not what it takes them for: their names or extractor keys.
+   * `npx tsx scripts/annotation-coverage.ts <plan> <yaml>` lists what the extractor finds.
+   */
+  rejected: z.array(z.string().min(1)).default([]),
   /** English names for chapters, sections and list items, keyed by their Chinese title. */
   translations: z.record(z.string(), z.string()).default({}),
 });

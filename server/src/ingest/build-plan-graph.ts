@@ -7,11 +7,13 @@ import type { PlanGraph } from '../domain/types.ts';
 import type { LoadedAnnotation } from './annotation.ts';
 import type { Annotation } from './annotation-schema.ts';
 import { ImportInputError } from './errors.ts';
+import { extractFacts } from './extract/index.ts';
+import { type CoverageEntry, overlay } from './extract/overlay.ts';
+import { addExtractedFacts, addExtractedLinks, addExtractedRoles } from './extract/to-graph.ts';
 import { GraphBuilder } from './graph-builder.ts';
 import { normalise } from './normalise.ts';
 import { parseOutline } from './outline.ts';
 import { findPilotCandidates, type PilotCandidate } from './pilot-candidates.ts';
-import { addAnnotationFacts } from './stages/annotation-facts.ts';
 import type { BuildContext } from './stages/context.ts';
 import { extractionInput, type OutlineExtractionInput } from './stages/extraction-input.ts';
 import { addTextDependencies } from './stages/links.ts';
@@ -40,6 +42,8 @@ export interface ImportSummary {
   counts: { labels: Record<string, number>; relationships: Record<string, number> };
   candidates: PilotCandidate[];
   warnings: string[];
+  /** For each agency and pilot of the annotation file: what the extractor finds of it by itself. */
+  annotationCoverage: CoverageEntry[];
 }
 
 export interface BuildResult {
@@ -99,15 +103,18 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
   // ---- lists ----
   const lists = addLists(ctx);
   // ---- extract ----
-  // The extract stage is called here: `extractFacts(extraction)`, its facts written to the graph like the
-  // annotation's below. Until it is wired, agencies, pilots, mentions and targets come from the annotation file.
-  const extraction = extractionInput(ctx);
+  const extractionIn = extractionInput(ctx);
+  const extraction = extractFacts(extractionIn);
+  ctx.warnings.push(...extraction.warnings.map((w) => `${input.markdownFile} ${w}`));
+  // ---- annotation overlay: confirms, renames, merges, rejects and adds by stable keys ----
   checkAnnotatedTitles(ctx);
-  const facts = addAnnotationFacts(ctx);
-  // ---- annotation overlay ----
+  const merged = overlay(extraction, annotation);
+  const facts = addExtractedFacts(ctx, extraction, merged);
   addResponsibilities(ctx, facts.entityIds);
+  addExtractedRoles(ctx, extraction, merged);
   // ---- dependencies ----
   addTextDependencies(ctx, facts.taskPilots);
+  addExtractedLinks(ctx, extraction);
   addCuratedDependencies(ctx);
   addListLinks(ctx, lists);
   if (ctx.finder && ctx.finder.problems.length > 0) throw new ImportInputError(ctx.finder.problems);
@@ -124,8 +131,14 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
       nodes: ctx.g.nodes,
       relationships: ctx.g.relationships,
     },
-    summary: { planId, counts: ctx.g.counts(), candidates, warnings: ctx.warnings },
+    summary: {
+      planId,
+      counts: ctx.g.counts(),
+      candidates,
+      warnings: ctx.warnings,
+      annotationCoverage: merged.coverage,
+    },
     text: normalised.text,
-    extraction,
+    extraction: extractionIn,
   };
 }
