@@ -67,12 +67,21 @@ export const REL_LOOK: Record<RelType, RelLook> = {
 
 export const REL_ORDER = Object.keys(REL_LOOK) as RelType[];
 
-/** Text-stated facts are solid; machine-extracted and curated knowledge dashed; inferred links dotted. */
-export const BASIS_LINE: Record<Basis, 'solid' | 'dashed' | 'dotted'> = {
-  text: 'solid',
-  extracted: 'dashed',
-  curated: 'dashed',
-  inferred: 'dotted',
+/** A line pattern: Cytoscape's `line-style`, and for dashes the `line-dash-pattern` (lengths in px, dash then gap). */
+export interface BasisLine {
+  style: 'solid' | 'dashed' | 'dotted';
+  dash: readonly number[] | null;
+}
+
+/**
+ * How a fact is known, told apart by the line alone: stated in the text, solid; read by the importer's recognisers,
+ * long dashes; curated by a person, dash-dot; inferred from structure or wording, dotted.
+ */
+export const BASIS_LINE: Record<Basis, BasisLine> = {
+  text: { style: 'solid', dash: null },
+  extracted: { style: 'dashed', dash: [8, 4] },
+  curated: { style: 'dashed', dash: [10, 3, 2, 3] },
+  inferred: { style: 'dotted', dash: null },
 };
 
 export const BASIS_ORDER = Object.keys(BASIS_LINE) as Basis[];

@@ -35,10 +35,28 @@ function relSwatch(type: RelType): HTMLElement {
   return swatch;
 }
 
+/** The basis's line as the graph draws it (an SVG stroke, so dash patterns match the Cytoscape edges). */
 function basisSwatch(basis: Basis): HTMLElement {
-  const swatch = h('span', { class: 'line-swatch', 'aria-hidden': 'true' });
-  swatch.style.borderTopStyle = BASIS_LINE[basis];
-  swatch.style.borderTopColor = '#334155';
+  const swatch = h('span', { class: 'basis-swatch', 'aria-hidden': 'true' });
+  const svgNs = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(svgNs, 'svg');
+  svg.setAttribute('width', '28');
+  svg.setAttribute('height', '6');
+  const line = document.createElementNS(svgNs, 'line');
+  const attributes: Record<string, string> = {
+    x1: '0',
+    y1: '3',
+    x2: '28',
+    y2: '3',
+    stroke: '#334155',
+    'stroke-width': '2',
+  };
+  for (const [name, value] of Object.entries(attributes)) line.setAttribute(name, value);
+  const look = BASIS_LINE[basis];
+  const dash = look.dash ?? (look.style === 'dotted' ? [2, 3] : null);
+  if (dash) line.setAttribute('stroke-dasharray', dash.join(' '));
+  svg.append(line);
+  swatch.append(svg);
   return swatch;
 }
 

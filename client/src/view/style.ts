@@ -54,7 +54,11 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
   }));
   const perBasis = Object.entries(BASIS_LINE).map(([basis, line]) => ({
     selector: `edge[basis = "${basis}"]`,
-    style: { 'line-style': line, ...(basis === 'inferred' ? { opacity: 0.75 } : {}) },
+    style: {
+      'line-style': line.style,
+      ...(line.dash ? { 'line-dash-pattern': [...line.dash] } : {}),
+      ...(basis === 'inferred' ? { opacity: 0.75 } : {}),
+    },
   }));
   return [
     {
