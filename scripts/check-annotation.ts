@@ -11,6 +11,7 @@ import { foldVariants } from '../server/src/ingest/char-variants.ts';
 import { normalise } from '../server/src/ingest/normalise.ts';
 import { walkParagraphs } from '../server/src/ingest/outline/tasks.ts';
 import { type OutlineNode, parseOutline as parseDocumentOutline } from '../server/src/ingest/outline.ts';
+import { readDocument } from '../server/src/ingest/read/read-document.ts';
 
 type Path = readonly (string | number)[];
 interface Finding {
@@ -298,13 +299,15 @@ function aliasReport(a: Annotation, outline: Outline): string[] {
   return out;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [planPath, yamlPath] = argv.filter((x) => !x.startsWith('--'));
   if (!planPath || !yamlPath) {
-    console.error('usage: check-annotation <plan.md> <plan.yaml> [--aliases]');
+    console.error('usage: check-annotation <plan.md|.txt|.html|.docx> <plan.yaml> [--aliases]');
     return 2;
   }
-  const outline = parseOutline(readFileSync(planPath, 'utf8'), planPath);
+  // The plan is read as the importer reads it (any format, any encoding), so offsets and quotes agree.
+  const document = await readDocument(readFileSync(planPath), planPath);
+  const outline = parseOutline(document.text, planPath);
   const counter = new LineCounter();
   const doc = parseDocument(readFileSync(yamlPath, 'utf8'), { lineCounter: counter, prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -336,4 +339,4 @@ function main(argv: string[]): number {
   return errors > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
