@@ -31,6 +31,9 @@ async function reduceTransactions(): Promise<string[]> {
 }
 
 describe('a query that computes inside one expression', () => {
+  // Terminated, not gone: Neo4j's list-expression loops never check for termination, so the worker keeps
+  // computing until the expression is done (~20-30 s here). Why no setting, runtime, plan guard or launcher
+  // watchdog can end it sooner, with measurements: docs/security.md, "What is not bounded".
   it('answers 504 within 10 s, and Neo4j has terminated its transaction within 15 s', async () => {
     const started = Date.now();
     const res = await request(app).post('/api/cypher').send({ query: REDUCE });
