@@ -106,6 +106,15 @@ export const planSummarySchema = z
     title: z.string(),
     titleEn: z.string().nullable(),
     issuer: z.string().nullable(),
+    docNumber: z.string().nullable().meta({ example: '国发〔2019〕5号' }),
+    kind: z
+      .string()
+      .nullable()
+      .meta({ description: 'Kind of document: 意见, 方案, 规划, 通知, 条例 …', example: '意见' }),
+    issuedOn: z
+      .string()
+      .nullable()
+      .meta({ description: 'Date of issue (ISO 8601) from the sign-off', example: '2019-01-27' }),
     periodStart: z.number().nullable(),
     periodEnd: z.number().nullable(),
     source: z.string(),

@@ -133,6 +133,12 @@ export interface PlanSummary {
   title: string;
   titleEn: string | null;
   issuer: string | null;
+  /** Document number from the title block (国发〔2019〕5号), null when the document has none. */
+  docNumber: string | null;
+  /** Kind of document read from its title (意见, 方案, 规划, 通知, 条例 …). */
+  kind: string | null;
+  /** Date of issue from the sign-off, ISO 8601 (2019-01-27). */
+  issuedOn: string | null;
   periodStart: number | null;
   periodEnd: number | null;
   source: string;

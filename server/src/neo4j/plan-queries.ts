@@ -14,7 +14,8 @@ CALL (p) {
   WITH label, count(*) AS c
   RETURN collect([label, c]) + [['${NodeLabel.Plan}', 1]] AS counts
 }
-RETURN p {.id, .title, .titleEn, .issuer, .periodStart, .periodEnd, .source, .sha256} AS plan, counts
+RETURN p {.id, .title, .titleEn, .issuer, .docNumber, .kind, .issuedOn, .periodStart, .periodEnd, .source, .sha256} AS plan,
+       counts
 ORDER BY p.id`;
 
 /** Labels of our model; others (the importer's bookkeeping labels) are not counted. */
@@ -37,6 +38,9 @@ export async function readPlans(tx: ReadTx): Promise<PlanSummary[]> {
       title: str(plan.title) ?? '',
       titleEn: str(plan.titleEn),
       issuer: str(plan.issuer),
+      docNumber: str(plan.docNumber),
+      kind: str(plan.kind),
+      issuedOn: str(plan.issuedOn),
       periodStart: num(plan.periodStart),
       periodEnd: num(plan.periodEnd),
       source: str(plan.source) ?? '',
