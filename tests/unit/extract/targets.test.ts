@@ -94,3 +94,14 @@ describe('normalised digits and reported figures', () => {
     });
   });
 });
+
+describe('calendar dates', () => {
+  // A holiday notice and a sign-off: 2月4日至10日 and 2019年1月27日 are days of the calendar, not amounts of days.
+  const text =
+    '春节：2月4日至10日放假调休，共7天。2月2日（星期六）、2月 3日（星期日）上班。\n到2025年，建设10所学校。\n国务院\n2019年1月27日';
+  const targets = extractTargets(inputOf(text));
+
+  it('are not targets, and a goal beside them still is', () => {
+    expect(targets.map(essentials)).toEqual([{ value: 10, unit: '所', year: 2025, comparator: 'equals' }]);
+  });
+});
