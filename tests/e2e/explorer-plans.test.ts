@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDriver } from '../../server/src/neo4j/driver.ts';
 import { importPlan } from '../../server/src/neo4j/plan-writer.ts';
-import { closeAll, openExplorer, settle } from './_explorer.ts';
+import { centreOn, closeAll, nodePoint, openExplorer, settle, someTask } from './_explorer.ts';
 
 const SECOND_PLAN = 'tests/fixtures/plans/jiangbei-2021-innovation.md';
 
@@ -40,6 +40,21 @@ describe('several imported plans', () => {
     const planIds = new Set(await domainsOf(page));
     expect([...planIds]).toEqual([secondId]);
     await expect(page.locator('select.views-plan').inputValue()).resolves.toBe(secondId);
+  });
+
+  it('keeps the plan in the address while the view changes, so a copied link reopens this plan', async () => {
+    const page = await openExplorer(`/?plan=${encodeURIComponent(secondId)}`);
+    // Click a task: the view writes its state (selection, camera) into the address.
+    const task = await someTask(page);
+    await centreOn(page, task);
+    const point = await nodePoint(page, task);
+    await page.mouse.click(point.x, point.y);
+    await settle(page);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('sel')).toBe(task);
+    expect(url.searchParams.get('plan')).toBe(secondId);
+    const reopened = await openExplorer(`${url.pathname}${url.search}`);
+    expect(new Set(await domainsOf(reopened))).toEqual(new Set([secondId]));
   });
 
   it('shows the first plan when the link names none, and switches plans from the picker', async () => {

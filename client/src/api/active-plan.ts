@@ -1,6 +1,7 @@
 // Which plan the whole client shows. The server answers plan-scoped routes without `plan` only while one plan
-// is imported; with several, the client names one: the link's `plan` key, else the first imported plan. A link
-// naming a plan that is not imported is not redirected to another plan: the page says the plan does not exist.
+// is imported; with several, the client names one: the link's `plan` key, else the seed plan `npm start` imported
+// (else the first). A link naming a plan that is not imported is not redirected to another plan: the page says
+// the plan does not exist.
 import type { PlanSummary } from '../types.ts';
 
 export const PLAN_KEY = 'plan';
@@ -36,7 +37,7 @@ export async function initActivePlan(load: () => Promise<PlanSummary[]>): Promis
     missing = active;
     return;
   }
-  if (!active) active = plans[0]?.id ?? null;
+  if (!active) active = (plans.find((plan) => plan.seed) ?? plans[0])?.id ?? null;
 }
 
 /** The plan id the link asked for when no such plan is imported (null when the link is fine). */

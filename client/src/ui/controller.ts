@@ -2,7 +2,7 @@
 // the URL and the components in line. View changes go through the undo history; selection, language and
 // found paths do not (they are what the reader looks at, not the view they built).
 
-import { MissingPlanError, missingPlan } from '../api/active-plan.ts';
+import { activePlan, importedPlans, MissingPlanError, missingPlan, PLAN_KEY } from '../api/active-plan.ts';
 import {
   fetchFullGraph,
   fetchGraph,
@@ -89,6 +89,22 @@ export function createController(view: GraphView, initial: UrlState): Controller
     for (const listener of listeners) listener();
   };
 
+  /**
+   * The view's query with the plan (and page) the link was opened on in front: with several plans imported, a
+   * copied link must name its plan, or it opens another plan's graph around this one's selection.
+   */
+  const planScoped = (search: string): string => {
+    const current = new URLSearchParams(window.location.search);
+    const scope = new URLSearchParams();
+    const page = current.get('page');
+    if (page) scope.set('page', page);
+    const plan = current.get(PLAN_KEY) ?? (importedPlans().length > 1 ? activePlan() : null);
+    if (plan) scope.set(PLAN_KEY, plan);
+    const head = scope.toString();
+    if (head === '') return search;
+    return search === '' ? `?${head}` : `?${head}&${search.slice(1)}`;
+  };
+
   const writeUrl = () => {
     const { from, to } = state.paths;
     const search = encodeUrlState({
@@ -98,7 +114,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
       camera,
       pathEnds: { from, to },
     });
-    window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+    window.history.replaceState(null, '', `${window.location.pathname}${planScoped(search)}`);
   };
 
   const fail = (error: unknown) => {

@@ -139,6 +139,8 @@ export interface PlanSummary {
   kind: string | null;
   /** Date of issue from the sign-off, ISO 8601 (2019-01-27). */
   issuedOn: string | null;
+  /** True for the plan `npm start` imported from the seed file (the explorer's default plan). */
+  seed: boolean;
   periodStart: number | null;
   periodEnd: number | null;
   source: string;

@@ -14,7 +14,7 @@ CALL (p) {
   WITH label, count(*) AS c
   RETURN collect([label, c]) + [['${NodeLabel.Plan}', 1]] AS counts
 }
-RETURN p {.id, .title, .titleEn, .issuer, .docNumber, .kind, .issuedOn, .periodStart, .periodEnd, .source, .sha256} AS plan,
+RETURN p {.id, .title, .titleEn, .issuer, .docNumber, .kind, .issuedOn, .importedBy, .periodStart, .periodEnd, .source, .sha256} AS plan,
        counts
 ORDER BY p.id`;
 
@@ -41,6 +41,7 @@ export async function readPlans(tx: ReadTx): Promise<PlanSummary[]> {
       docNumber: str(plan.docNumber),
       kind: str(plan.kind),
       issuedOn: str(plan.issuedOn),
+      seed: plan.importedBy === 'seed',
       periodStart: num(plan.periodStart),
       periodEnd: num(plan.periodEnd),
       source: str(plan.source) ?? '',
