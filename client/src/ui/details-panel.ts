@@ -2,15 +2,13 @@
 // text around it), and its neighbours grouped by relationship type, each one a button that goes there.
 import { mainLabel } from '../api/graph-api.ts';
 import { displayName, labelName, relName } from '../model/i18n.ts';
-import { propertyName, QUIET_PROPERTIES } from '../model/property-names.ts';
+import { propertyName, propertyValue, QUIET_PROPERTIES } from '../model/property-names.ts';
 import { isRelType, LABEL_LOOK } from '../model/vocabulary.ts';
-import type { NodeDetails, PropertyValue, RelType } from '../types.ts';
+import type { NodeDetails, RelType } from '../types.ts';
 import type { AppContext, Component } from './context.ts';
 import { h, listen, replaceChildren } from './dom.ts';
 import { evidenceQuote } from './evidence-quote.ts';
 import { responsibilitiesSection } from './responsibilities.ts';
-
-const formatValue = (value: PropertyValue) => (Array.isArray(value) ? value.join('、') : String(value));
 
 type Neighbour = NodeDetails['neighbors'][number];
 
@@ -79,7 +77,12 @@ export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Compone
           !(Array.isArray(value) && value.length === 0),
       )
       .map(([key, value]) =>
-        h('tr', {}, h('th', { scope: 'row' }, propertyName(key, lang)), h('td', {}, formatValue(value))),
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, propertyName(key, lang)),
+          h('td', {}, propertyValue(key, value, lang)),
+        ),
       );
     const names = h(
       'dl',
