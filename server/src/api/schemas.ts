@@ -115,7 +115,9 @@ export const planSummarySchema = z
       .string()
       .nullable()
       .meta({ description: 'Date of issue (ISO 8601) from the sign-off', example: '2019-01-27' }),
-    seed: z.boolean().meta({ description: 'The plan npm start imported from the seed file: the default plan' }),
+    seed: z
+      .boolean()
+      .meta({ description: 'The plan npm start imported from the seed file: the default plan' }),
     periodStart: z.number().nullable(),
     periodEnd: z.number().nullable(),
     source: z.string(),

@@ -50,7 +50,9 @@ describe('a State Council opinion imported without annotation', () => {
       'MATCH (:Task {plan: $plan})-[r:LED_BY]->(a:Agency {id: $id}) RETURN r.evidence',
       { plan: PLAN, id: agencies[0] },
     );
-    expect(evidence.some((quote) => quote.includes('市场监管总局要会同有关部门制定联合抽查事项清单'))).toBe(true);
+    expect(evidence.some((quote) => quote.includes('市场监管总局要会同有关部门制定联合抽查事项清单'))).toBe(
+      true,
+    );
     const details = (
       await request(app)
         .get(`/api/nodes/${encodeURIComponent(agencies[0] ?? '')}`)

@@ -186,7 +186,10 @@ export function findFigures(sentence: TextPiece): Figure[] {
     if (/^\d{4}$/.test(low) && /^\s*年/.test(text.slice(index + low.length))) continue;
     // A calendar date (2019年1月27日, 2月 4日) names a day, not an amount of days.
     const before = text.slice(0, index);
-    if ((unit === '日' || unit === '号') && /\d\s*月(?:\s*\d+\s*[日号]\s*(?:至|到|—|–|-|～|~))?\s*$/.test(before)) {
+    if (
+      (unit === '日' || unit === '号') &&
+      /\d\s*月(?:\s*\d+\s*[日号]\s*(?:至|到|—|–|-|～|~))?\s*$/.test(before)
+    ) {
       continue;
     }
     const start = Math.max(clauseStart(text, index, floor), floor);
