@@ -24,7 +24,8 @@ describe('small screens and keyboards', () => {
     await page.locator('.node-list > summary').click();
     const items = page.locator('.node-list-items button');
     const drawn = await page.evaluate(() => window.__cy?.nodes().length);
-    await expect(items.count()).resolves.toBe(drawn);
+    // The list is built when the disclosure's toggle event fires, which comes after the click returns.
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(drawn);
     const target = items.nth(3);
     const id = await target.getAttribute('data-node');
     await target.focus();
