@@ -132,3 +132,16 @@ describe('role sentences', () => {
     expect(lines).toEqual(['t1 lead 联合采购办公室', 't1 lead 国家药监局']);
   });
 });
+
+describe('由A会同B、C + verb phrase', () => {
+  // From the shape of 国办发〔2018〕124号: the list after 会同 ends where the verb phrase (确定并发布名单) begins.
+  const { lines } = rolesOf(
+    '# 某省文化体制改革实施方案\n\n**做好转制企业认定。**省属转制文化企业的认定，由省委宣传部会同省财政厅、省税务局确定并发布名单。\n',
+  );
+
+  it('gives the subject the lead and each body after 会同 an involved role', () => {
+    expect(lines).toEqual(
+      expect.arrayContaining(['t1 lead 省委宣传部', 't1 involved 省财政厅', 't1 involved 省税务局']),
+    );
+  });
+});

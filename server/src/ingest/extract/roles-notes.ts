@@ -186,11 +186,14 @@ export function readRoles(
       items.push({ ...item, role: role(index) });
     });
   };
-  /** A会同B，C负责: the bodies after 会同 up to the end of the clause are involved. */
+  /**
+   * A会同B，C负责: the bodies after 会同 up to the end of the clause are involved; in 由A会同B、C确定名单 the list
+   * of bodies ends where the verb phrase begins.
+   */
   const emitWith = (segment: string, base: number): number => {
     const end = segment.search(/[，。；]/u);
-    const text = end < 0 ? segment : segment.slice(0, end);
-    emit(text, base, loose, () => 'involved');
+    const clause = end < 0 ? segment : segment.slice(0, end);
+    emit(clause.slice(0, listEnd(clause, base, ctx)), base, loose, () => 'involved');
     return end;
   };
   let from = 0;
@@ -236,6 +239,21 @@ export function readRoles(
   }
   if (withList) emitWith(span.text.slice(from), span.start + from);
   return dedupe(items);
+}
+
+/**
+ * Where a list of bodies that opens `text` (which starts at absolute offset `base`) ends: after its last name when
+ * the names follow one another separated only by 、/和/与/及, else the whole text (the list reader decides).
+ */
+function listEnd(text: string, base: number, ctx: NamingContext): number {
+  const mentions = findAgencyMentions({ text, start: base, end: base + text.length }, ctx);
+  let at = 0;
+  for (const mention of mentions) {
+    const start = mention.quote.start - base;
+    if (!/^[、，,\s]*(?:和|与|及|以及)?\s*$/u.test(text.slice(at, start))) break;
+    at = mention.quote.end - base;
+  }
+  return at > 0 ? at : text.length;
 }
 
 /** The body that opens a sentence (司法部要加强…), when one does. */
