@@ -14,6 +14,7 @@ import type { PlanGraph, PropertyValue } from '../domain/types.ts';
 import type { ImportSummary } from '../ingest/build-plan-graph.ts';
 import { buildPlanFromFiles, type PlanSource } from '../ingest/plan-files.ts';
 import { ensurePlanSchema } from './plan-schema.ts';
+import { storedPlanOrigin } from './seed-marker.ts';
 
 const BATCH = 1000;
 
@@ -245,22 +246,14 @@ export async function isPlanImported(driver: Driver, database: string, planId: s
   return (await storedPlanDigest(driver, database, planId)) !== null;
 }
 
+/** The stored plan's digests (plan text and annotation file), or null when no plan has this id. */
 export async function storedPlanDigest(
   driver: Driver,
   database: string,
   planId: string,
 ): Promise<{ sha256: string; annotationSha256: string | null } | null> {
-  const { records } = await driver.executeQuery(
-    'MATCH (p:Plan {id: $id}) RETURN p.sha256 AS sha256, p.annotationSha256 AS annotationSha256',
-    { id: planId },
-    { database },
-  );
-  const record = records[0];
-  if (!record) return null;
-  return {
-    sha256: String(record.get('sha256') ?? ''),
-    annotationSha256: record.get('annotationSha256') ?? null,
-  };
+  const stored = await storedPlanOrigin(driver, database, planId);
+  return stored ? { sha256: stored.sha256, annotationSha256: stored.annotationSha256 } : null;
 }
 
 /** For `npm start`: imports the plan when it is missing or its plan or annotation file changed since. */
