@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { isSoftwareRenderer } from '../../client/src/view/webgl-support.ts';
+import { isSoftwareRenderer } from '../../client/src/graph/webgl-support.ts';
 import { cytoscapePage, neovisPage, PAN_SCRIPT } from './browser-pages.ts';
 
 export interface BrowserRow {
@@ -132,7 +132,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** What WebGL runs on in this browser, read as the explorer reads it (client/src/view/webgl-support.ts). */
+/** What WebGL runs on in this browser, read as the explorer reads it (client/src/graph/webgl-support.ts). */
 export async function webglRenderer(): Promise<{ renderer: string | null; software: boolean }> {
   const browser = await launchBrowser();
   try {

@@ -3,7 +3,7 @@
 import type { Core } from 'cytoscape';
 import { activePlan } from '../api/active-plan.ts';
 import type { UrlState } from '../types.ts';
-import { mountGraphView } from '../view/graph-view.ts';
+import { mountGraphView } from '../graph/graph-view.ts';
 import type { Component } from './context.ts';
 import { type Controller, createController } from './controller.ts';
 import { mountDetailsPanel } from './details-panel.ts';

@@ -1,7 +1,7 @@
 // DESIGN.md principle 2: every fact says how it is known, and the explorer shows text / extracted / curated /
 // inferred differently. A reader tells them apart by the edge's line alone, so no two bases may share a look.
 import { describe, expect, it } from 'vitest';
-import { buildStylesheet } from '../../../client/src/view/style.ts';
+import { buildStylesheet } from '../../../client/src/graph/style.ts';
 
 type Rule = { selector: string; style: Record<string, unknown> };
 

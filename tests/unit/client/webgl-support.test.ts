@@ -1,6 +1,6 @@
 // Which WebGL renderer names count as software: those keep big graphs on the canvas renderer.
 import { describe, expect, it } from 'vitest';
-import { isSoftwareRenderer } from '../../../client/src/view/webgl-support.ts';
+import { isSoftwareRenderer } from '../../../client/src/graph/webgl-support.ts';
 
 describe('isSoftwareRenderer', () => {
   it('recognises the software renderers browsers fall back to without a GPU', () => {
