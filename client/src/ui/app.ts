@@ -2,8 +2,8 @@
 // view's events and the keyboard shortcuts, and returns one teardown for all of it.
 import type { Core } from 'cytoscape';
 import { activePlan } from '../api/active-plan.ts';
-import type { UrlState } from '../types.ts';
 import { mountGraphView } from '../graph/graph-view.ts';
+import type { UrlState } from '../types.ts';
 import type { Component } from './context.ts';
 import { type Controller, createController } from './controller.ts';
 import { mountDetailsPanel } from './details-panel.ts';

@@ -12,6 +12,8 @@ import {
   subgraphToElements,
 } from '../api/graph-api.ts';
 import { ApiError } from '../api/http.ts';
+import type { GraphView } from '../graph/graph-view.ts';
+import { usesCompounds } from '../graph/layouts.ts';
 import {
   BASE_FRAGMENT,
   ElementStore,
@@ -28,8 +30,6 @@ import { encodeUrlState } from '../model/url-state.ts';
 import * as actions from '../model/view-state.ts';
 import { OVERVIEW_LABELS } from '../model/vocabulary.ts';
 import type { Camera, CyEdgeData, CyElements, CyNodeData, UrlState, ViewState } from '../types.ts';
-import type { GraphView } from '../graph/graph-view.ts';
-import { usesCompounds } from '../graph/layouts.ts';
 import type { AppContext, AppState } from './context.ts';
 import { download } from './dom.ts';
 

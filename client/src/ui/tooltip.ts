@@ -1,7 +1,8 @@
 // Hover tooltips: the node's names and label, or the edge's type and basis, next to the pointer.
+
+import type { Emitter, ViewEvents } from '../graph/events.ts';
 import { basisName, displayName, labelName, relName } from '../model/i18n.ts';
 import { isBasis } from '../model/vocabulary.ts';
-import type { Emitter, ViewEvents } from '../graph/events.ts';
 import type { AppContext, Component } from './context.ts';
 import { h, replaceChildren } from './dom.ts';
 

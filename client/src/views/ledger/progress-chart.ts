@@ -8,8 +8,8 @@ import {
   type LedgerStatus,
   type ProgressGroup,
 } from '../../../../server/src/domain/ledger-types.ts';
-import type { Lang } from '../../types.ts';
 import { CJK_FONT_STACK } from '../../graph/style.ts';
+import type { Lang } from '../../types.ts';
 import { h } from '../view-kit.ts';
 import { lt, statusText } from './ledger-i18n.ts';
 
