@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { isLoopbackHost } from './api/require-editor.ts';
 import { createApp } from './app.ts';
 import { ConfigError, type EnvConfig } from './config/env.ts';
+import { withConsoleDatabase } from './neo4j/console-setup.ts';
 import { ensureNeo4j, type Neo4jConnection } from './neo4j/driver.ts';
 import { portInUse } from './neo4j/embedded.ts';
 import { dbmsInfoReader } from './neo4j/health-queries.ts';
@@ -58,13 +59,14 @@ export async function runServer(options: RunOptions): Promise<RunningServer> {
     );
   }
   await assertPortFree(config.HOST, config.PORT);
-  const connection = await ensureNeo4j(config, say);
+  const connection = withConsoleDatabase(await ensureNeo4j(config, say), config, say);
   try {
     await options.beforeListen?.(connection);
     const app = createApp({
       logger,
       clientDir: options.clientDir,
       dbmsInfo: dbmsInfoReader(connection.driver, connection.database),
+      consoleStatus: connection.console?.status,
       apiRouters: options.apiRouters?.(connection) ?? [],
       hosts: { listenHost: config.HOST, publicUrl: config.PUBLIC_URL },
     });

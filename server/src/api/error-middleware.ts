@@ -67,6 +67,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof AppError) {
       if (error.code === 'DB_UNAVAILABLE' || error.code === 'INTERNAL')
         logger.warn({ err: error.cause ?? error }, error.message);
+      if (error.options.retryAfterSeconds !== undefined)
+        res.set('Retry-After', String(error.options.retryAfterSeconds));
       sendError(res, error.code, error.message, error.details);
       return;
     }

@@ -64,7 +64,7 @@ export function createApiRouters(repo: GraphRepository, options: ApiOptions = {}
 
 export function buildApiRouters(connection: Neo4jConnection, config: EnvConfig, _logger: Logger): Router[] {
   return [
-    ...createApiRouters(neo4jGraphRepository(connection.driver, connection.database), {
+    ...createApiRouters(neo4jGraphRepository(connection.driver, connection.database, connection.console), {
       dataVersion: dataVersionReader(connection.driver, connection.database),
       scenes: {
         service: createSceneService(neo4jSceneStore(connection.driver, connection.database)),

@@ -24,6 +24,27 @@ const envSchema = z.object({
     .string()
     .regex(/^\d+[mMgG]$/, 'must look like 1g or 768m')
     .default('1g'),
+  /**
+   * Where the Cypher console runs: `replica` (default), a Neo4j holding a copy of the plan data only — embedded
+   * beside an embedded main database, or CONSOLE_NEO4J_URI — or `main`, the main database behind the plan guard.
+   */
+  CONSOLE_DATABASE: z.enum(['replica', 'main']).default('replica'),
+  /** An operator's Neo4j for the console when NEO4J_URI is set; its database is overwritten with plan data. */
+  CONSOLE_NEO4J_URI: z
+    .string()
+    .regex(
+      /^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/,
+      'must be bolt://, neo4j://, bolt+s:// or neo4j+s:// followed by a host',
+    )
+    .optional(),
+  CONSOLE_NEO4J_USERNAME: z.string().default('neo4j'),
+  CONSOLE_NEO4J_PASSWORD: z.string().default(''),
+  CONSOLE_NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  /** JVM heap of the embedded console replica. */
+  CONSOLE_NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mMgG]$/, 'must look like 1g or 768m')
+    .default('768m'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   EDITOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SEED_PLAN: z.string().min(1).default('seeds/harbin-2016-economic-reform.md'),

@@ -6,7 +6,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
-    readonly options: { cause?: unknown; details?: unknown } = {},
+    /** `retryAfterSeconds`: sent as Retry-After, for an answer that will change by itself (503 while starting). */
+    readonly options: { cause?: unknown; details?: unknown; retryAfterSeconds?: number } = {},
   ) {
     super(message, { cause: options.cause });
   }

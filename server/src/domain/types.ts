@@ -126,6 +126,21 @@ export type ApiErrorCode =
 export interface HealthResponse {
   status: 'ok';
   neo4j: { version: string; edition: string };
+  /** Where the Cypher console runs: a replica holding plan data only, or the main database (docs/security.md). */
+  console?: { database: ConsoleStatus['database']; state: ConsoleStatus['state'] };
+}
+
+/** Where the Cypher console runs and in what state (server side; GET /api/health shows `database` and `state`). */
+export interface ConsoleStatus {
+  /** `replica`: a Neo4j holding a copy of the plan data only; `main`: the main database, behind the plan guard. */
+  database: 'replica' | 'main';
+  /** The replica's server: `embedded` (run, killed and restarted by this server) or `external` (CONSOLE_NEO4J_URI). */
+  replica: { kind: 'embedded' | 'external'; uri: string | null; pid: number | null } | null;
+  state: 'stopped' | 'starting' | 'syncing' | 'ready' | 'restarting' | 'failed';
+  /** The last copy of the plan data: node and relationship counts, milliseconds. */
+  lastSync: { nodes: number; relationships: number; ms: number } | null;
+  /** How often the replica was killed and restarted for a query that outlived its deadline. */
+  restarts: number;
 }
 
 export interface PlanSummary {

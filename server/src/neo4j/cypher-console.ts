@@ -3,7 +3,6 @@
 // READ transaction makes the server itself refuse any write that gets past that. The text of the query is
 // never inspected.
 import neo4j, {
-  type Driver,
   isNode,
   isPath,
   isRelationship,
@@ -15,6 +14,7 @@ import { AppError } from '../domain/errors.ts';
 import { NodeLabel, PLAN_DATA_LABEL } from '../domain/model.ts';
 import type { CypherResponse, CypherValue, GraphEdge, GraphNode } from '../domain/types.ts';
 import type { ReadOnlyQuery } from '../graph/repository.ts';
+import type { ConsoleDatabase } from './console-database.ts';
 import { CONSOLE_LABELS, CONSOLE_REL_TYPES, consoleRefusals, type PlanTree } from './console-guard.ts';
 import { exactValuesDriver } from './driver.ts';
 import { MEMORY_LIMIT_CODE, translateNeo4jError } from './errors.ts';
@@ -190,57 +190,70 @@ function propertiesValue(properties: Record<string, unknown>): CypherValue {
   return Object.fromEntries(Object.entries(properties).map(([key, item]) => [key, toPropertyValue(item)]));
 }
 
+/**
+ * Runs a console query in the console's database (a plan-data replica, or the main database): refused with
+ * QUERY_REFUSED (403) unless its EXPLAIN plan reads plan data only, answered within the time-out + 1 s or
+ * QUERY_TIMEOUT (504), rows capped at `rowCap`. DB_UNAVAILABLE (503) while the console's database starts.
+ */
 export async function runReadOnlyQuery(
-  driver: Driver,
-  database: string,
+  consoleDb: ConsoleDatabase,
   query: ReadOnlyQuery,
 ): Promise<Omit<CypherResponse, 'elapsedMs'>> {
   const params = cypherParams(query.params) as Record<string, unknown>;
-  const exact = exactValuesDriver(driver);
-  return withDeadline(exact, database, query.timeoutMs, (metadata) =>
-    readTransaction(
-      exact,
-      database,
-      async (tx) => {
-        await refuseUnlessPlanDataOnly(tx, { ...query, params });
-        const result = tx.run(query.query, params);
-        const columns = (await result.keys()).map(String);
-        const records = [];
-        let truncated = false;
-        for await (const record of result) {
-          if (records.length === query.rowCap) {
-            truncated = true;
-            break;
+  const target = await consoleDb.acquire();
+  const { database } = target;
+  const exact = exactValuesDriver(target.driver);
+  return withDeadline(
+    exact,
+    database,
+    query.timeoutMs,
+    (metadata) =>
+      readTransaction(
+        exact,
+        database,
+        async (tx) => {
+          await refuseUnlessPlanDataOnly(tx, { ...query, params });
+          const result = tx.run(query.query, params);
+          const columns = (await result.keys()).map(String);
+          const records = [];
+          let truncated = false;
+          for await (const record of result) {
+            if (records.length === query.rowCap) {
+              truncated = true;
+              break;
+            }
+            records.push(record);
           }
-          records.push(record);
-        }
-        const collected: Collected = { nodes: new Map(), rels: new Map() };
-        for (const record of records) for (const key of record.keys) collect(record.get(key), collected);
-        refuseUnlessPlanEntities(collected);
-        const ids = await endpointIds(tx, collected);
-        const minted = mintEdges(
-          [...collected.rels.values()].map((rel) => ({
-            elementId: rel.elementId,
-            type: rel.type,
-            s: ids.get(rel.startNodeElementId) ?? null,
-            e: ids.get(rel.endNodeElementId) ?? null,
-            props: rel.properties as Record<string, unknown>,
-          })),
-        );
-        const edges = new Map<string, GraphEdge>(minted.map(({ row, edge }) => [row.elementId, edge]));
-        const rows = records.map((record) =>
-          Object.fromEntries(record.keys.map((key) => [String(key), toCypherValue(record.get(key), edges)])),
-        );
-        const nodes = uniqueNodes([...collected.nodes.values()].map(nodeFromDriver));
-        const graph =
-          nodes.length > 0 || edges.size > 0
-            ? { nodes, edges: [...edges.values()].sort((a, b) => a.id.localeCompare(b.id)) }
-            : null;
-        return { columns, rows, graph, truncated, rowCap: query.rowCap };
-      },
-      query.timeoutMs,
-      consoleError,
-      metadata,
-    ),
+          const collected: Collected = { nodes: new Map(), rels: new Map() };
+          for (const record of records) for (const key of record.keys) collect(record.get(key), collected);
+          refuseUnlessPlanEntities(collected);
+          const ids = await endpointIds(tx, collected);
+          const minted = mintEdges(
+            [...collected.rels.values()].map((rel) => ({
+              elementId: rel.elementId,
+              type: rel.type,
+              s: ids.get(rel.startNodeElementId) ?? null,
+              e: ids.get(rel.endNodeElementId) ?? null,
+              props: rel.properties as Record<string, unknown>,
+            })),
+          );
+          const edges = new Map<string, GraphEdge>(minted.map(({ row, edge }) => [row.elementId, edge]));
+          const rows = records.map((record) =>
+            Object.fromEntries(
+              record.keys.map((key) => [String(key), toCypherValue(record.get(key), edges)]),
+            ),
+          );
+          const nodes = uniqueNodes([...collected.nodes.values()].map(nodeFromDriver));
+          const graph =
+            nodes.length > 0 || edges.size > 0
+              ? { nodes, edges: [...edges.values()].sort((a, b) => a.id.localeCompare(b.id)) }
+              : null;
+          return { columns, rows, graph, truncated, rowCap: query.rowCap };
+        },
+        query.timeoutMs,
+        consoleError,
+        metadata,
+      ),
+    target.overran,
   );
 }

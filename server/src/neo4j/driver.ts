@@ -2,6 +2,7 @@
 // embedded one (built and started on demand, stopped on exit if we started it).
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { EnvConfig } from '../config/env.ts';
+import type { ConsoleDatabase } from './console-database.ts';
 import { type EmbeddedHandle, Neo4jStartupError, startEmbeddedNeo4j } from './embedded.ts';
 
 export interface Neo4jConnection {
@@ -9,6 +10,8 @@ export interface Neo4jConnection {
   database: string;
   uri: string;
   embedded: EmbeddedHandle | null;
+  /** Where the Cypher console runs (console-setup.ts); without it, the main database behind the plan guard. */
+  console?: ConsoleDatabase;
   /** Closes the driver and stops the embedded Neo4j if this process started it. */
   close(): Promise<void>;
 }

@@ -23,6 +23,10 @@ export interface EmbeddedOptions {
   timeoutMs: number;
   heap: string;
   log?: (line: string) => void;
+  /** Extra launcher settings (NEO4J_EMBEDDED_PAGECACHE_MB, NEO4J_EMBEDDED_TX_MEMORY_MB, …). */
+  env?: Record<string, string>;
+  /** Called when the process ends after it became ready, whoever ended it. */
+  onExit?: () => void;
 }
 
 export interface EmbeddedHandle {
@@ -31,6 +35,8 @@ export interface EmbeddedHandle {
   startedHere: boolean;
   pid: number | null;
   stop(): Promise<void>;
+  /** Ends the process at once (SIGKILL) and resolves when it is gone; for a store that can be thrown away. */
+  kill(): Promise<void>;
 }
 
 function commandExists(cmd: string): boolean {
@@ -142,13 +148,17 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/**
+ * Starts the launcher on 127.0.0.1:`port` with its store in `dataDir` (or reuses a Neo4j already there) and
+ * resolves when it accepts queries. Throws Neo4jStartupError, saying what to do, when it cannot.
+ */
 export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedHandle> {
   const log = options.log ?? (() => {});
   const uri = `bolt://127.0.0.1:${options.port}`;
   if (await portInUse(options.port)) {
     if (await speaksBolt(options.port)) {
       log(`Reusing the Neo4j already running at ${uri}.`);
-      return { uri, startedHere: false, pid: null, stop: async () => {} };
+      return { uri, startedHere: false, pid: null, stop: async () => {}, kill: async () => {} };
     }
     throw new Neo4jStartupError(
       `Port ${options.port} is in use by a program that is not Neo4j: stop it, or set NEO4J_EMBEDDED_PORT to a free port.`,
@@ -162,7 +172,12 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   );
   log(`Starting embedded Neo4j on ${uri} (data in ${path.relative(process.cwd(), dataDir) || dataDir})…`);
   const child = spawn('java', [`-Xmx${options.heap}`, '-XX:+UseG1GC', '-cp', classpath, MAIN_CLASS], {
-    env: { ...process.env, NEO4J_EMBEDDED_PORT: String(options.port), NEO4J_EMBEDDED_DATA: dataDir },
+    env: {
+      ...process.env,
+      ...options.env,
+      NEO4J_EMBEDDED_PORT: String(options.port),
+      NEO4J_EMBEDDED_DATA: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stderrTail: string[] = [];
@@ -200,6 +215,7 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
     });
   });
   child.removeAllListeners('exit');
+  if (options.onExit) child.once('exit', options.onExit);
 
   return {
     uri,
@@ -209,6 +225,11 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       if (!(await waitForExit(child, 30_000))) child.kill('SIGKILL');
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await waitForExit(child, 10_000);
     },
   };
 }

@@ -1,6 +1,7 @@
 // The GraphRepository the services use, implemented against Neo4j: every read in a READ transaction.
 import type { Driver } from 'neo4j-driver';
 import type { GraphRepository } from '../graph/repository.ts';
+import { type ConsoleDatabase, mainConsoleDatabase } from './console-database.ts';
 import { runReadOnlyQuery } from './cypher-console.ts';
 import { exactValuesDriver } from './driver.ts';
 import { exactReads, type ReadTx } from './exact-read.ts';
@@ -10,7 +11,15 @@ import { readHasPlan, readPlanGraph, readPlanIds, readPlans, readPlanText } from
 import { readTransaction } from './read-session.ts';
 import { readNamesWithoutPinyin, readSearchCandidates } from './search-queries.ts';
 
-export function neo4jGraphRepository(driver: Driver, database: string): GraphRepository {
+/**
+ * The repository over `database`; console queries run in `consoleDb` (a plan-data replica, see
+ * console-database.ts), by default in the same database behind the plan guard alone.
+ */
+export function neo4jGraphRepository(
+  driver: Driver,
+  database: string,
+  consoleDb: ConsoleDatabase = mainConsoleDatabase({ driver, database }),
+): GraphRepository {
   const exact = exactValuesDriver(driver);
   const read = <T>(work: (tx: ReadTx) => Promise<T>) =>
     readTransaction(exact, database, (tx) => work(exactReads(tx)));
@@ -26,6 +35,6 @@ export function neo4jGraphRepository(driver: Driver, database: string): GraphRep
     shortestPaths: (from, to, query) => read((tx) => readShortestPaths(tx, from, to, query)),
     searchCandidates: (query) => read((tx) => readSearchCandidates(tx, query)),
     namesWithoutPinyin: (plan, labels) => read((tx) => readNamesWithoutPinyin(tx, plan, labels)),
-    runReadOnly: (query) => runReadOnlyQuery(driver, database, query),
+    runReadOnly: (query) => runReadOnlyQuery(consoleDb, query),
   };
 }

@@ -27,13 +27,15 @@ async function terminateTagged(driver: Driver, database: string, tag: string): P
 /**
  * Runs `work(metadata)` — which must start its transaction with `metadata` — and rejects with QUERY_TIMEOUT
  * (504) when it has not settled `timeoutMs + DEADLINE_GRACE_MS` after the start; then terminates the tagged
- * transaction. A late result or error of `work` is dropped.
+ * transaction and tells `onOverrun(tag)` (the console's replica kills its process if the query goes on). A late
+ * result or error of `work` is dropped.
  */
 export async function withDeadline<T>(
   driver: Driver,
   database: string,
   timeoutMs: number,
   work: (metadata: Record<string, string>) => Promise<T>,
+  onOverrun: (tag: string) => void = () => {},
 ): Promise<T> {
   const tag = randomUUID();
   const running = work({ deadlineTag: tag });
@@ -42,6 +44,7 @@ export async function withDeadline<T>(
     timer = setTimeout(() => {
       running.catch(() => {});
       void terminateTagged(driver, database, tag);
+      onOverrun(tag);
       reject(
         new AppError(
           'QUERY_TIMEOUT',

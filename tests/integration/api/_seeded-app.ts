@@ -5,6 +5,7 @@ import type express from 'express';
 import pino from 'pino';
 import { type ApiOptions, createApiRouters } from '../../../server/src/api/routers.ts';
 import { createApp } from '../../../server/src/app.ts';
+import type { ConsoleDatabase } from '../../../server/src/neo4j/console-database.ts';
 import { neo4jGraphRepository } from '../../../server/src/neo4j/graph-repository.ts';
 import { dbmsInfoReader } from '../../../server/src/neo4j/health-queries.ts';
 import { importPlan } from '../../../server/src/neo4j/plan-writer.ts';
@@ -18,12 +19,14 @@ export async function importSeed(): Promise<void> {
   await importPlan(testDriver(), testDatabase(), { markdownPath: SEED_MD });
 }
 
-export function apiApp(options: ApiOptions = {}): express.Express {
+/** The API over the test database; console queries run in `consoleDb` (default: the test database itself). */
+export function apiApp(options: ApiOptions = {}, consoleDb?: ConsoleDatabase): express.Express {
   return createApp({
     logger: pino({ level: 'silent' }),
     clientDir: null,
     dbmsInfo: dbmsInfoReader(testDriver(), testDatabase()),
-    apiRouters: createApiRouters(neo4jGraphRepository(testDriver(), testDatabase()), options),
+    consoleStatus: consoleDb?.status,
+    apiRouters: createApiRouters(neo4jGraphRepository(testDriver(), testDatabase(), consoleDb), options),
   });
 }
 

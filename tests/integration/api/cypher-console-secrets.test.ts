@@ -1,7 +1,8 @@
 // The Cypher console cannot read accounts, sessions, audit events or other sessions' queries: a corpus of bypass
 // attempts, sent anonymously and by a viewer, an editor and an admin with live sessions stored, is refused, and
 // no answer carries a password hash, a session token or its hash, a CSRF token, an IP address or a query
-// another session ran. Plan-data queries keep working.
+// another session ran. Plan-data queries keep working. The console runs in its replica (plan data only), as the
+// server runs it; the plan guard is tested as the second wall it is there.
 import { randomUUID } from 'node:crypto';
 import type express from 'express';
 import pino from 'pino';
@@ -17,6 +18,7 @@ import { neo4jGraphRepository } from '../../../server/src/neo4j/graph-repository
 import { dbmsInfoReader } from '../../../server/src/neo4j/health-queries.ts';
 import { ensureLedgerSchema } from '../../../server/src/neo4j/ledger-schema.ts';
 import { testDatabase, testDriver } from '../_db.ts';
+import { testConsoleReplica } from './_console-replica.ts';
 import { column, importSeed } from './_seeded-app.ts';
 
 const PASSWORD = 'correct horse battery staple';
@@ -145,12 +147,14 @@ beforeAll(async () => {
   for (const role of ROLES) await auth.createAccount(null, `user-${role}`, role, PASSWORD);
   const driver = testDriver();
   const database = testDatabase();
+  const replica = testConsoleReplica();
+  await replica.ready();
   app = createApp({
     logger: pino({ level: 'silent' }),
     clientDir: null,
     dbmsInfo: dbmsInfoReader(driver, database),
     apiRouters: [
-      ...createApiRouters(neo4jGraphRepository(driver, database), {
+      ...createApiRouters(neo4jGraphRepository(driver, database, replica), {
         cypher: { rowCap: 1000, timeoutMs: 5_000 },
         rateLimits: { searchPerMinute: 10_000, cypherPerMinute: 10_000 },
       }),
