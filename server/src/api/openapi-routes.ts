@@ -21,7 +21,8 @@ export function openApiDocument(registry: OpenAPIRegistry): OpenApiDocument {
   registry.registerPath({
     method: 'get',
     path: '/api/health',
-    summary: 'Whether the graph database answers, with its version',
+    summary:
+      'Whether the graph database answers, with its version, and where the Cypher console runs (`console`: replica or main, and its state)',
     tags: ['meta'],
     responses: {
       200: { description: 'Healthy', content: { 'application/json': { schema: { type: 'object' } } } },

@@ -147,13 +147,13 @@ export function replicaConsoleDatabase(
     }
   }
 
-  async function restart(old: ReplicaServer): Promise<void> {
+  async function restart(old: ReplicaServer, why: string): Promise<void> {
     if (server !== old || restarting || closed) return;
     restarting = true;
     restarts += 1;
     server = null;
     syncedVersion = null;
-    log('Console replica killed: a query kept running after its deadline; restarting it.');
+    log(`Console replica killed: ${why}; restarting it.`);
     try {
       await old.kill?.();
       await old.close();
@@ -170,7 +170,7 @@ export function replicaConsoleDatabase(
       const { records } = await target.driver.executeQuery(
         STILL_RUNNING,
         { tag },
-        { database: target.database, transactionConfig: { timeout: 2_000 } },
+        { database: target.database, transactionConfig: { timeout: 1_000 } },
       );
       return Number(records[0]?.get('n') ?? 0) > 0;
     } catch {
@@ -181,8 +181,11 @@ export function replicaConsoleDatabase(
   function overranOn(target: ReplicaServer) {
     return (tag: string) => {
       if (!target.kill) return;
+      const deadline = Date.now();
       setTimeout(async () => {
-        if (server === target && (await stillRunning(target, tag))) await restart(target);
+        if (server === target && (await stillRunning(target, tag))) {
+          await restart(target, `a query was still running ${Date.now() - deadline} ms after its deadline`);
+        }
       }, CONSOLE_KILL_GRACE_MS).unref();
     };
   }

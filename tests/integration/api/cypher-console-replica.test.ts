@@ -49,13 +49,26 @@ async function onReplica<T>(cypher: string): Promise<T[]> {
 }
 
 describe('the console replica', () => {
-  it('starts on the first console request and answers it', async () => {
+  it('starts on the first console request: answers it, or says it is starting and when to retry', async () => {
     expect(replica.status().state).toBe('stopped');
     const started = Date.now();
-    const rows = await consoleRows('MATCH (p:Plan) RETURN p.id AS id');
-    expect(rows.map((row) => row.id)).toEqual([SEED_PLAN]);
-    process.stderr.write(`[console-replica] first console answer after ${Date.now() - started} ms\n`);
-  }, 120_000);
+    const ask = () => request(app).post('/api/cypher').send({ query: 'MATCH (p:Plan) RETURN p.id AS id' });
+    let res = await ask();
+    let starting = 0;
+    // The first request waits up to 25 s (CONSOLE_START_WAIT_MS); a busier machine gets the 503 meanwhile.
+    while (res.status === 503 && Date.now() - started < 200_000) {
+      starting += 1;
+      expect(res.body.error.message).toMatch(/console's database is starting/);
+      expect(res.headers['retry-after']).toMatch(/^[1-9]\d*$/);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      res = await ask();
+    }
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    expect((res.body as CypherResponse).rows.map((row) => row.id)).toEqual([SEED_PLAN]);
+    process.stderr.write(
+      `[console-replica] first console answer after ${Date.now() - started} ms (${starting} × 503 starting)\n`,
+    );
+  }, 240_000);
 
   it('holds no account, session or any other node that is not plan data', async () => {
     expect(await count('MATCH (a:Account) RETURN count(a)')).toBe(1);
@@ -69,11 +82,12 @@ describe('the console replica', () => {
   });
 
   it('holds the same plan nodes and relationships as the main database', async () => {
-    const byLabel = 'MATCH (n:PlanData) UNWIND labels(n) AS label RETURN label + ":" + count(*) ORDER BY 1';
+    const byLabel =
+      'MATCH (n:PlanData) UNWIND labels(n) AS label WITH label, count(*) AS n RETURN label + ":" + n AS x ORDER BY x';
     expect(await onReplica<string>(byLabel)).toEqual(await column<string>(byLabel));
     const byType = 'MATCH (:Plan|PlanData)-[r]->(:Plan|PlanData) RETURN type(r) + ":" + count(*) ORDER BY 1';
     expect(await onReplica<string>(byType)).toEqual(await column<string>(byType));
-    const quote = 'MATCH (:Task)-[r:LED_BY]->(a:Agency) RETURN a.name + "|" + r.basis ORDER BY 1';
+    const quote = 'MATCH (:Task)-[r:LED_BY]->(a:Agency) RETURN a.name + "|" + r.basis AS x ORDER BY x';
     expect(await onReplica<string>(quote)).toEqual(await column<string>(quote));
   });
 

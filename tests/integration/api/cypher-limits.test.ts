@@ -70,8 +70,12 @@ describe('a query that computes inside one expression', () => {
       // Gone: not listed by the replica that ran it, or that replica's process no longer exists.
       let gone = false;
       while (!gone && Date.now() - started < 15_000) {
-        const listed = await reduceTransactions(ranOn, 'neo4j').catch(() => null);
-        gone = listed === null ? !processAlive(pid ?? 0) : listed.length === 0;
+        gone =
+          !processAlive(pid ?? 0) ||
+          (await reduceTransactions(ranOn, 'neo4j').then(
+            (listed) => listed.length === 0,
+            () => !processAlive(pid ?? 0),
+          ));
         if (!gone) await sleep(200);
       }
       const goneMs = Date.now() - started;
