@@ -85,7 +85,8 @@ describe('the console replica', () => {
     const byLabel =
       'MATCH (n:PlanData) UNWIND labels(n) AS label WITH label, count(*) AS n RETURN label + ":" + n AS x ORDER BY x';
     expect(await onReplica<string>(byLabel)).toEqual(await column<string>(byLabel));
-    const byType = 'MATCH (:Plan|PlanData)-[r]->(:Plan|PlanData) RETURN type(r) + ":" + count(*) ORDER BY 1';
+    const byType =
+      'MATCH (:Plan|PlanData)-[r]->(:Plan|PlanData) WITH type(r) AS t, count(*) AS n RETURN t + ":" + n AS x ORDER BY x';
     expect(await onReplica<string>(byType)).toEqual(await column<string>(byType));
     const quote = 'MATCH (:Task)-[r:LED_BY]->(a:Agency) RETURN a.name + "|" + r.basis AS x ORDER BY x';
     expect(await onReplica<string>(quote)).toEqual(await column<string>(quote));
