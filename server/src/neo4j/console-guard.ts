@@ -1,10 +1,11 @@
 // Decides, from the plan Neo4j reports for a console query (EXPLAIN), whether the query can only ever see plan
-// data. Accounts, sessions, audit events and the ledger share the one user database of Neo4j Community, so the
-// console is allowed to reach an entity only through operators that bind plan data: label scans and index seeks
-// of plan labels, and expansions along plan relationship types (which the importer writes between plan nodes
-// only). Everything else — all-node scans, id seeks, untyped expansions, procedures outside a short list, SHOW
-// and administration commands — is refused. The query text is never inspected; only the plan's operators and
-// the labels and relationship types their `Details` name.
+// data. It is the second wall: the console runs in a replica that holds plan data only (console-database.ts),
+// and, without a replica, on the main database, where accounts, sessions, audit events and the ledger share the
+// one user database of Neo4j Community. So the console may reach an entity only through operators that bind
+// plan data: label scans and index seeks of plan labels, and expansions along plan relationship types (which
+// the importer writes between plan nodes only). Everything else — all-node scans, id seeks, untyped
+// expansions, procedures outside a short list, SHOW and administration commands — is refused. The query text
+// is never inspected; only the plan's operators and the labels and relationship types their `Details` name.
 import { NODE_LABELS, PLAN_DATA_LABEL, REL_TYPES } from '../domain/model.ts';
 
 /** The part of neo4j-driver's `ResultSummary.plan` this module reads. */

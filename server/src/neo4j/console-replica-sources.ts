@@ -43,6 +43,7 @@ async function waitForBolt(driver: Driver, database: string, timeoutMs: number):
   }
 }
 
+/** Where and how the embedded console replica runs. */
 export interface EmbeddedReplicaOptions {
   /** The replica's store, emptied at every start (it only ever holds a copy). */
   dataDir: string;
@@ -101,6 +102,7 @@ export function embeddedReplicaSource(options: EmbeddedReplicaOptions): ReplicaS
   };
 }
 
+/** The operator's console replica: CONSOLE_NEO4J_URI and its credentials and database. */
 export interface ExternalReplicaOptions {
   uri: string;
   username: string;

@@ -1,7 +1,8 @@
 // The read-only Cypher console. The database decides what a query does: EXPLAIN's summary says whether it
 // would write (query type), and its plan whether it reaches anything but plan data (console-guard.ts); the
 // READ transaction makes the server itself refuse any write that gets past that. The text of the query is
-// never inspected.
+// never inspected. Queries run in the console's database (console-database.ts): a replica holding plan data
+// only, which is killed and restarted when a query outlives its deadline, or the main database.
 import neo4j, {
   isNode,
   isPath,
