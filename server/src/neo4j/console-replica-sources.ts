@@ -78,6 +78,9 @@ export function embeddedReplicaSource(options: EmbeddedReplicaOptions): ReplicaS
           'The console replica found another Neo4j on its port; it will try again.',
         );
       }
+      // The store is a copy: a replica must not outlive this process (kill() signals synchronously).
+      const killOnExit = () => void handle.kill();
+      process.once('exit', killOnExit);
       const driver = createDriver(handle.uri, 'neo4j', '');
       const server: ReplicaServer = {
         driver,
@@ -86,6 +89,7 @@ export function embeddedReplicaSource(options: EmbeddedReplicaOptions): ReplicaS
         pid: handle.pid,
         kill: () => handle.kill(),
         async close() {
+          process.off('exit', killOnExit);
           await handle.kill();
           await driver.close();
           rmSync(dataDir, { recursive: true, force: true });

@@ -12,7 +12,10 @@ import { testDatabase, testDriver } from '../_db.ts';
 /** Log lines of the replica (start, sync, restart), for the test's own report on stderr. */
 export const replicaLog: string[] = [];
 
-/** A replica console over the test database; started by the first console request (or `ready()`). */
+/**
+ * A replica console over the test database; started by the first console request (or `ready()`). Call it at
+ * the top level of a test file, not inside a hook: it registers the afterAll that stops the replica.
+ */
 export function testConsoleReplica(): ConsoleDatabase {
   const replica = replicaConsoleDatabase(
     { driver: testDriver(), database: testDatabase() },

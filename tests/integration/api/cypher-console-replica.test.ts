@@ -17,7 +17,7 @@ import { apiApp, column, count, importSeed, SEED_PLAN } from './_seeded-app.ts';
 const SECOND_MD = path.resolve(import.meta.dirname, '../../fixtures/plans/jiangbei-2021-innovation.md');
 
 let app: express.Express;
-let replica: ConsoleDatabase;
+const replica: ConsoleDatabase = testConsoleReplica();
 
 beforeAll(async () => {
   await importSeed();
@@ -28,7 +28,6 @@ beforeAll(async () => {
     'admin',
     'correct horse battery staple',
   );
-  replica = testConsoleReplica();
   app = apiApp({ rateLimits: { searchPerMinute: 1000, cypherPerMinute: 1000 } }, replica);
 }, 240_000);
 

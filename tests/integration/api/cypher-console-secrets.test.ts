@@ -130,6 +130,7 @@ const CORPUS: Array<[string, string]> = [
 ];
 
 let app: express.Express;
+const replica = testConsoleReplica();
 const secrets: string[] = [];
 let accountIds: string[] = [];
 let sessionId = '';
@@ -147,7 +148,6 @@ beforeAll(async () => {
   for (const role of ROLES) await auth.createAccount(null, `user-${role}`, role, PASSWORD);
   const driver = testDriver();
   const database = testDatabase();
-  const replica = testConsoleReplica();
   await replica.ready();
   app = createApp({
     logger: pino({ level: 'silent' }),

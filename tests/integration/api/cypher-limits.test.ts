@@ -14,11 +14,10 @@ import { apiApp, count, importSeed } from './_seeded-app.ts';
 const REDUCE = "RETURN size(reduce(s = '', i IN range(1, 200000) | s + 'xxxxxxxxxx')) AS n";
 
 let app: express.Express;
-let replica: ConsoleDatabase;
+const replica: ConsoleDatabase = testConsoleReplica();
 
 beforeAll(async () => {
   await importSeed();
-  replica = testConsoleReplica();
   await replica.ready();
   app = apiApp(
     {
