@@ -28,8 +28,8 @@ const SENTENCE_WINDOW = 200;
 /** Ends of a sentence in Chinese official prose (a list item's ；ends a clause that reads as one). */
 const SENTENCE_END = /[。！？；\n]/;
 export const DEFAULT_SIMILAR_TASKS = 10;
-/** Below this cosine two tasks share little more than the genre's stock phrases. */
-export const MIN_TASK_SIMILARITY = 0.2;
+/** Below this cosine (character-bigram TF-IDF) two tasks share little more than the genre’s stock phrases. */
+export const MIN_TASK_SIMILARITY = 0.08;
 
 export function corpusPlan(row: CorpusPlanRow): CorpusPlan {
   const date = row.issuedOn ?? (row.periodStart !== null ? String(row.periodStart) : null);
@@ -135,9 +135,12 @@ export function createCorpusService(repo: CorpusRepository) {
     /** Shared and unique agencies and pilots of two plans, and their most similar tasks. */
     async compare(a: string, b: string, limit = DEFAULT_SIMILAR_TASKS): Promise<PlanComparison> {
       const [left, right] = [await contents(a), await contents(b)];
+      // A task's text usually opens with its title: counted once.
+      const words = (t: PlanContentsRow['tasks'][number]) =>
+        t.text.startsWith(t.title) ? t.text : `${t.title}${t.text}`;
       const pairs = mostSimilarPairs(
-        left.tasks.map((t) => `${t.title}${t.text}`),
-        right.tasks.map((t) => `${t.title}${t.text}`),
+        left.tasks.map(words),
+        right.tasks.map(words),
         limit,
         MIN_TASK_SIMILARITY,
       );

@@ -130,12 +130,15 @@ describe('GET /api/corpus/agencies/:id — 国家发展改革委 across the corp
     }
   });
 
-  it('finds the same profile from a plan’s own Agency node id', async () => {
-    const { body } = await request(app).get(
-      '/api/corpus/agencies/zone-followup-2018%3Aagency%3Anational-development-and-reform-commission',
+  it('finds the same profile from a plan’s own Agency node id, and 404 for an unknown body', async () => {
+    const { records } = await testDriver().executeQuery(
+      "MATCH (a:Agency {plan: 'zone-followup-2018', name: '国家发展和改革委员会'}) RETURN a.id AS id",
+      {},
+      { database: testDatabase() },
     );
-    const direct = await get<AgencyProfile>('/api/corpus/agencies/corpus%3Aagency%3Andrc');
-    if (body.agency) expect(body.agency.id).toBe(direct.agency.id);
+    const own = String(records[0]?.get('id'));
+    const viaOwn = await get<AgencyProfile>(`/api/corpus/agencies/${encodeURIComponent(own)}`);
+    expect(viaOwn.agency.id).toBe('corpus:agency:ndrc');
     const missing = await request(app).get('/api/corpus/agencies/corpus%3Aagency%3Ano-such-body');
     expect(missing.status).toBe(404);
   });
