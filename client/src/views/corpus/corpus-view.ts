@@ -106,6 +106,7 @@ async function showEntity(
   body: HTMLElement,
 ) {
   const key = tab === 'agency' ? 'corpusAgency' : 'corpusZone';
+  body.replaceChildren(h('p', { class: 'views-loading', role: 'status' }, ctx.t('loading')));
   const entities = await api.entities(tab === 'agency' ? 'agencies' : 'pilots');
   const shared = entities.filter((e) => e.plans > 1);
   const list = shared.length > 0 ? shared : entities;
