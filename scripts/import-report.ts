@@ -19,9 +19,14 @@ export interface DocumentRow {
   measures: number;
   targets: number;
   warnings: number;
+  /** Nodes and relationships of the built graph. */
+  nodes: number;
+  relationships: number;
   ms: number;
-  /** Set when the file was refused; the counts are then 0. */
+  /** Set when the file was refused (or its write failed); the counts are then 0 for a refusal. */
   refused: string | null;
+  /** What became of it: built, dry run, imported, unchanged (same sha256 as stored), refused, failed. */
+  status: string;
 }
 
 /**
@@ -87,8 +92,11 @@ export function documentRow(
     measures: count('Measure'),
     targets: count('Target'),
     warnings,
+    nodes: graph.nodes.length,
+    relationships: graph.relationships.length,
     ms: Math.round(ms),
     refused: null,
+    status: 'built',
   };
 }
 
@@ -139,17 +147,66 @@ export function corpusReport(
 /** The rows as a terminal table (cli-table3), for `--format table` on a folder. */
 export function documentsTable(rows: DocumentRow[]): string {
   const table = new Table({
-    head: ['file', 'kind', 'parts', 'tasks', 'measures', 'targets', 'warnings', 'ms'],
+    head: ['file', 'status', 'kind', 'parts', 'tasks', 'measures', 'targets', 'warnings', 'ms'],
     ...tableStyle,
   });
   for (const row of rows) {
     table.push(
-      row.refused !== null
-        ? [row.file, 'refused', '', '', '', '', '', row.ms]
-        : [row.file, row.kind, row.parts, row.tasks, row.measures, row.targets, row.warnings, row.ms],
+      row.status === 'refused'
+        ? [row.file, 'refused', '', '', '', '', '', '', row.ms]
+        : [
+            row.file,
+            row.status,
+            row.kind,
+            row.parts,
+            row.tasks,
+            row.measures,
+            row.targets,
+            row.warnings,
+            row.ms,
+          ],
     );
   }
   return table.toString();
+}
+
+/** How many documents ended in each status, in a fixed order (statuses with no document are 0). */
+export function statusCounts(rows: DocumentRow[]): Record<string, number> {
+  const counts: Record<string, number> = { imported: 0, unchanged: 0, refused: 0, failed: 0 };
+  for (const row of rows) counts[row.status] = (counts[row.status] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * The summary of a run over many documents, as a terminal table: documents per status, and the nodes,
+ * relationships, tasks and measures of the imported documents (those written by this run) and of all.
+ */
+export function corpusSummaryTable(rows: DocumentRow[], wallMs: number): string {
+  const table = new Table({
+    head: ['summary', 'documents', 'nodes', 'relationships', 'tasks', 'measures'],
+    ...tableStyle,
+  });
+  const total = (subset: DocumentRow[], key: 'nodes' | 'relationships' | 'tasks' | 'measures') =>
+    subset.reduce((sum, row) => sum + row[key], 0);
+  const line = (label: string, subset: DocumentRow[]) => [
+    label,
+    subset.length,
+    total(subset, 'nodes'),
+    total(subset, 'relationships'),
+    total(subset, 'tasks'),
+    total(subset, 'measures'),
+  ];
+  for (const status of Object.keys(statusCounts(rows))) {
+    table.push(
+      line(
+        status,
+        rows.filter((row) => row.status === status),
+      ),
+    );
+  }
+  table.push(line('all', rows));
+  return `${table.toString()}
+wall time ${(wallMs / 1000).toFixed(1)} s`;
 }
 
 /** One plan's import summary as terminal tables: counts, pilot-like phrases, warnings. */

@@ -1,32 +1,35 @@
-// `npm run import -- <file|folder> [--annotations <plan.yaml>] [--plan-id ID] [--dry-run] [--format json|table]
-//  [--report <file.md>]`: imports one document (.md, .txt, .html, .docx) or every document of a folder.
-// Exit codes: 0 all imported (or dry run printed), 1 a file was refused or the command line is wrong (each
-// refusal names file:line and why), 2 database error or importer bug (for a connection lost while committing:
-// after reading back whether the plan was stored, see import-commit-check.ts). Data goes to stdout (a folder's JSON
-// as JSON Lines, one document per line), logs and progress to stderr, so `--dry-run --format json > graph.json`
-// stays clean.
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+// `npm run import -- <file|folder>... [--annotations <plan.yaml>] [--plan-id ID] [--dry-run] [--format json|table]
+//  [--report <file.md>] [--force] [--batch N]`: imports one document (.md, .txt, .html, .docx), or every document
+// of one or more folders and files (import-corpus.ts: plans whose sha256 digests match the stored ones are
+// skipped, the others written N plans per transaction). Exit codes: 0 all imported, unchanged (or dry run
+// printed), 1 a file was refused or the command line is wrong (each refusal names file:line and why), 2 database
+// error, a plan whose write failed, or importer bug (for a connection lost while committing one file: after
+// reading back whether the plan was stored, see import-commit-check.ts). Data goes to stdout (many documents'
+// JSON as JSON Lines, one document per line), logs and progress to stderr, so `--dry-run --format json >
+// graph.json` stays clean.
+import { statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../server/src/config/env.ts';
+import { DEFAULT_BATCH_SIZE } from '../server/src/import/corpus-import.ts';
+import { type ImportProgress, writeBuiltPlan } from '../server/src/import/plan-import.ts';
 import { ImportInputError } from '../server/src/ingest/errors.ts';
 import { type BuiltPlan, buildPlanFromFiles, type PlanSource } from '../server/src/ingest/plan-files.ts';
 import { ensureNeo4j, type Neo4jConnection } from '../server/src/neo4j/driver.ts';
-import { type ImportProgress, importPlan } from '../server/src/neo4j/plan-writer.ts';
 import { committedDigest, digestQuery } from './import-commit-check.ts';
+import { folderDocuments, importMany } from './import-corpus.ts';
 import {
   corpusReport,
+  corpusSummaryTable,
   type DocumentRow,
   documentRow,
   documentsTable,
+  statusCounts,
   summaryTable,
 } from './import-report.ts';
 
 const USAGE =
-  'usage: npm run import -- <file|folder> [--annotations <plan.yaml>] [--plan-id ID] [--dry-run] [--format json|table] [--report <file.md>]';
-/** What a folder import picks up (README.md, a folder's own description, is skipped). */
-const DOCUMENT = /\.(md|markdown|txt|html?|docx)$/i;
+  'usage: npm run import -- <file|folder>... [--annotations <plan.yaml>] [--plan-id ID] [--dry-run] [--format json|table] [--report <file.md>] [--force] [--batch N]';
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 class UsageError extends Error {}
@@ -44,6 +47,8 @@ function parseCli(argv: string[]) {
         'dry-run': { type: 'boolean', default: false },
         format: { type: 'string', default: 'table' },
         report: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        batch: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -59,8 +64,8 @@ function parseCli(argv: string[]) {
     process.exit(0);
   }
   const target = positionals[0];
-  if (positionals.length !== 1 || !target)
-    throw new UsageError(`expected exactly one file or folder\n${USAGE}`);
+  if (positionals.length === 0 || !target)
+    throw new UsageError(`expected a file or a folder (or several)\n${USAGE}`);
   if (values.format !== 'json' && values.format !== 'table') {
     throw new UsageError(`--format must be json or table, not ${values.format}\n${USAGE}`);
   }
@@ -68,17 +73,26 @@ function parseCli(argv: string[]) {
   if (planId !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(planId)) {
     throw new UsageError('--plan-id must be lower-case ASCII letters, digits and dashes');
   }
-  const folder = isFolder(target);
+  const folder = positionals.length > 1 || isFolder(target);
   if (folder && (planId !== undefined || values.annotations !== undefined)) {
-    throw new UsageError('--plan-id and --annotations name one document: give a file, not a folder');
+    throw new UsageError('--plan-id and --annotations name one document: give one file, not a folder');
+  }
+  const batchSize = values.batch === undefined ? DEFAULT_BATCH_SIZE : Number(values.batch);
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new UsageError(
+      `--batch must be a whole number of plans per transaction (≥ 1), not ${values.batch}`,
+    );
   }
   return {
+    targets: positionals,
     target,
     folder,
+    force: values.force,
+    batchSize,
     annotationsPath: values['no-annotations'] ? null : values.annotations,
     planId,
     dryRun: values['dry-run'],
-    format: values.format,
+    format: values.format as 'json' | 'table',
     report: values.report ?? null,
   };
 }
@@ -92,30 +106,6 @@ function isFolder(target: string): boolean {
   }
 }
 
-/** The folder's documents, sorted by name; not recursive. */
-function folderDocuments(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .filter(
-      (entry) => entry.isFile() && DOCUMENT.test(entry.name) && entry.name.toLowerCase() !== 'readme.md',
-    )
-    .map((entry) => path.join(folder, entry.name))
-    .sort();
-}
-
-function refusedRow(file: string, reason: string, ms: number): DocumentRow {
-  return { ...emptyCounts, file: path.basename(file), refused: reason, ms: Math.round(ms) };
-}
-const emptyCounts = {
-  format: '',
-  kind: '',
-  title: '',
-  parts: 0,
-  tasks: 0,
-  measures: 0,
-  targets: 0,
-  warnings: 0,
-};
-
 /** A progress bar on a terminal (table output only); null when stderr is piped. */
 function progressBar(cli: Cli, format: string): cliProgress.SingleBar | null {
   return process.stderr.isTTY && cli.format === 'table'
@@ -126,107 +116,61 @@ function progressBar(cli: Cli, format: string): cliProgress.SingleBar | null {
     : null;
 }
 
-interface Failure {
-  reason: string;
-  /** A bug of the importer rather than bad input. */
-  internal: boolean;
-}
-
-/**
- * Builds one document. A refusal is logged (file:line: why) and returned; so, in a folder, is an importer bug
- * (with its stack), so that one document cannot stop the others. A single file's bug is thrown as before.
- */
-async function tryBuild(source: PlanSource, folder: boolean): Promise<BuiltPlan | Failure> {
-  try {
-    return await buildPlanFromFiles(source);
-  } catch (error) {
-    if (error instanceof ImportInputError) {
-      log(error.message);
-      return { reason: error.problems[0]?.message ?? error.message, internal: false };
-    }
-    if (!folder || !(error instanceof Error)) throw error;
-    log(`${source.markdownPath}: importer error (please report it): ${error.stack ?? error.message}`);
-    return { reason: `importer error: ${error.message}`, internal: true };
-  }
-}
-
 async function connect(): Promise<Neo4jConnection> {
   return ensureNeo4j(loadConfig(), log).catch((error: unknown) => {
     throw new DatabaseError(error);
   });
 }
 
-/** Imports (or dry-runs) each document in turn, one plan per transaction; returns one row per document. */
-async function importDocuments(cli: Cli, files: string[]): Promise<{ rows: DocumentRow[]; bugs: number }> {
-  const rows: DocumentRow[] = [];
-  let bugs = 0;
-  const single = !cli.folder;
-  let connection: Neo4jConnection | null = null;
-  const bar = single ? null : progressBar(cli, '{bar} {value}/{total} {file}');
-  bar?.start(files.length, 0, { file: '' });
-  try {
-    for (const file of files) {
-      bar?.update(rows.length, { file: path.basename(file) });
-      const source: PlanSource = {
-        markdownPath: file,
-        annotationsPath: cli.annotationsPath,
-        planId: cli.planId,
-      };
-      const started = performance.now();
-      const built = await tryBuild(source, cli.folder);
-      if ('reason' in built) {
-        rows.push(refusedRow(file, built.reason, performance.now() - started));
-        if (built.internal) bugs += 1;
-        continue;
-      }
-      const row = documentRow(file, built.format, built.graph, built.summary.warnings.length, built.buildMs);
-      if (cli.dryRun) {
-        if (cli.format === 'json') process.stdout.write(`${JSON.stringify(built.graph)}\n`);
-        else if (single) process.stdout.write(`${summaryTable(built.summary)}\n`);
-        if (single) {
-          const { nodes, relationships } = built.graph;
-          log(`dry run: ${nodes.length} nodes, ${relationships.length} relationships, nothing written`);
-        }
-        rows.push(row);
-        continue;
-      }
-      connection ??= await connect();
-      const outcome = await writeOne(cli, connection, source, built, single);
-      if (!outcome) {
-        // Committed, as the digest read back shows; the summary is the one of the graph that was written.
-        const summary = cli.format === 'json' ? JSON.stringify(built.summary) : summaryTable(built.summary);
-        process.stdout.write(`${summary}\n`);
-        rows.push(row);
-        continue;
-      }
-      if (cli.format === 'json') {
-        process.stdout.write(`${JSON.stringify({ ...outcome.summary, timings: outcome.timings })}\n`);
-      } else if (single) {
-        process.stdout.write(`${summaryTable(outcome.summary)}\n`);
-        log(`imported ${outcome.planId} in ${Math.round(outcome.timings.totalMs)} ms`);
-      }
-      rows.push({ ...row, ms: Math.round(outcome.timings.totalMs) });
-    }
-    bar?.update(rows.length, { file: '' });
-  } finally {
-    bar?.stop();
-    await connection?.close();
+/** Imports (or dry-runs) one document in one transaction, built once; returns its row. Throws its refusal. */
+async function importOne(cli: Cli): Promise<DocumentRow> {
+  const source: PlanSource = {
+    markdownPath: cli.target,
+    annotationsPath: cli.annotationsPath,
+    planId: cli.planId,
+  };
+  const built = await buildPlanFromFiles(source);
+  const row = documentRow(
+    cli.target,
+    built.format,
+    built.graph,
+    built.summary.warnings.length,
+    built.buildMs,
+  );
+  if (cli.dryRun) {
+    if (cli.format === 'json') process.stdout.write(`${JSON.stringify(built.graph)}\n`);
+    else process.stdout.write(`${summaryTable(built.summary)}\n`);
+    const { nodes, relationships } = built.graph;
+    log(`dry run: ${nodes.length} nodes, ${relationships.length} relationships, nothing written`);
+    return { ...row, status: 'dry run' };
   }
-  return { rows, bugs };
+  const connection = await connect();
+  try {
+    const outcome = await writeOne(cli, connection, built);
+    if (!outcome) {
+      // Committed, as the digest read back shows; the summary is the one of the graph that was written.
+      const summary = cli.format === 'json' ? JSON.stringify(built.summary) : summaryTable(built.summary);
+      process.stdout.write(`${summary}\n`);
+      return { ...row, status: 'imported' };
+    }
+    if (cli.format === 'json') {
+      process.stdout.write(`${JSON.stringify({ ...outcome.summary, timings: outcome.timings })}\n`);
+    } else {
+      process.stdout.write(`${summaryTable(outcome.summary)}\n`);
+      log(`imported ${outcome.planId} in ${Math.round(outcome.timings.totalMs)} ms`);
+    }
+    return { ...row, status: 'imported', ms: Math.round(outcome.timings.totalMs) };
+  } finally {
+    await connection.close();
+  }
 }
 
 /**
- * Writes one plan in one transaction; for a single file, with a bar over the writer's stages. Returns null when
+ * Writes one built plan in one transaction, with a bar over the writer's stages. Returns null when
  * the connection died while committing but the plan's digest, read back, shows the commit went through.
  */
-async function writeOne(
-  cli: Cli,
-  connection: Neo4jConnection,
-  source: PlanSource,
-  built: BuiltPlan,
-  single: boolean,
-) {
-  const bar = single ? progressBar(cli, 'importing {stage} [{bar}] {value}/{total}') : null;
+async function writeOne(cli: Cli, connection: Neo4jConnection, built: BuiltPlan) {
+  const bar = progressBar(cli, 'importing {stage} [{bar}] {value}/{total}');
   let started = false;
   let commitSent = false;
   const progress: ImportProgress = (stage, done, total) => {
@@ -240,7 +184,7 @@ async function writeOne(
     bar.update(done, { stage });
   };
   try {
-    return await importPlan(connection.driver, connection.database, source, progress).catch(
+    return await writeBuiltPlan(connection.driver, connection.database, built, progress).catch(
       async (error: unknown) => {
         if (error instanceof ImportInputError) throw error;
         if (!commitSent) throw new DatabaseError(error);
@@ -280,27 +224,42 @@ async function commitOutcome(connection: Neo4jConnection, built: BuiltPlan, erro
   );
 }
 
+/** The documents the targets name: each folder's documents sorted by name, files as given. */
+function documentsOf(targets: string[]): string[] {
+  return targets.flatMap((target) => {
+    if (!isFolder(target)) return [target];
+    const files = folderDocuments(target);
+    if (files.length === 0)
+      throw new UsageError(`${target}: no .md, .txt, .html or .docx documents in this folder`);
+    return files;
+  });
+}
+
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   const cli = parseCli(argv);
   const started = performance.now();
-  const files = cli.folder ? folderDocuments(cli.target) : [cli.target];
-  if (files.length === 0)
-    throw new UsageError(`${cli.target}: no .md, .txt, .html or .docx documents in this folder`);
-  const { rows, bugs } = await importDocuments(cli, files);
+  const files = cli.folder ? documentsOf(cli.targets) : [cli.target];
+  const { rows, bugs, failed } = cli.folder
+    ? await importMany(cli, files, connect)
+    : { rows: [await importOne(cli)], bugs: 0, failed: 0 };
   const wallMs = performance.now() - started;
-  const refused = rows.filter((row) => row.refused !== null).length;
-  if (cli.folder && cli.format === 'table') process.stdout.write(`${documentsTable(rows)}\n`);
+  const counts = statusCounts(rows);
+  if (cli.folder && cli.format === 'table') {
+    process.stdout.write(`${documentsTable(rows)}\n${corpusSummaryTable(rows, wallMs)}\n`);
+  }
   if (cli.report) {
     writeFileSync(cli.report, corpusReport(rows, `npm run import -- ${argv.join(' ')}`, wallMs, new Date()));
     log(`report written to ${cli.report}`);
   }
-  const written = cli.dryRun ? 'nothing written' : 'written to Neo4j';
   if (cli.folder) {
     const documents = `${rows.length} document${rows.length === 1 ? '' : 's'}`;
-    log(`${documents}, ${refused} refused, ${(wallMs / 1000).toFixed(1)} s (${written})`);
+    const outcome = cli.dryRun
+      ? 'nothing written'
+      : `${counts.imported} imported, ${counts.unchanged} unchanged, ${counts.failed} failed`;
+    log(`${documents}, ${counts.refused} refused, ${outcome}, ${(wallMs / 1000).toFixed(1)} s`);
   }
-  return bugs > 0 ? 2 : refused > 0 ? 1 : 0;
+  return bugs > 0 || failed > 0 ? 2 : (counts.refused ?? 0) > 0 ? 1 : 0;
 }
 
 class DatabaseError extends Error {

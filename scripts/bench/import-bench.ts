@@ -2,9 +2,9 @@
 // of the same rows into the same Neo4j in the same run, so that machine noise cancels in the ratio.
 import path from 'node:path';
 import { NodeLabel } from '../../server/src/domain/model.ts';
+import { importPlan } from '../../server/src/import/plan-import.ts';
 import { buildPlanFromFiles, type PlanSource } from '../../server/src/ingest/plan-files.ts';
 import { ensurePlanSchema } from '../../server/src/neo4j/plan-schema.ts';
-import { importPlan } from '../../server/src/neo4j/plan-writer.ts';
 import { type BenchNeo4j, countGraph, wipe } from './bench-neo4j.ts';
 import type { CorpusPlan } from './corpus.ts';
 import { CsvSpool, runLoadCsv } from './load-csv.ts';

@@ -3,7 +3,7 @@
 // samples its own process, which has just built every plan for the LOAD CSV files, so its RSS figure is an
 // upper bound; this is what `npm run import` of a corpus would hold.
 import path from 'node:path';
-import { importPlan } from '../../server/src/neo4j/plan-writer.ts';
+import { importPlan } from '../../server/src/import/plan-import.ts';
 import { startBenchNeo4j } from './bench-neo4j.ts';
 import { generateCorpus } from './corpus.ts';
 

@@ -1,8 +1,8 @@
 // With a second plan imported, the server no longer guesses which plan a request means: the explorer must
 // show one plan (the link's, else the first), offer the others in a picker, and keep the plan in its links.
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { importPlan } from '../../server/src/import/plan-import.ts';
 import { createDriver } from '../../server/src/neo4j/driver.ts';
-import { importPlan } from '../../server/src/neo4j/plan-writer.ts';
 import { centreOn, closeAll, nodePoint, openExplorer, settle, someTask } from './_explorer.ts';
 
 const SECOND_PLAN = 'tests/fixtures/plans/jiangbei-2021-innovation.md';

@@ -10,9 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApiRouters } from '../../server/src/api/routers.ts';
 import { createApp } from '../../server/src/app.ts';
 import { loadConfig } from '../../server/src/config/env.ts';
+import { importPlan } from '../../server/src/import/plan-import.ts';
 import type { Neo4jConnection } from '../../server/src/neo4j/driver.ts';
 import { dbmsInfoReader } from '../../server/src/neo4j/health-queries.ts';
-import { importPlan } from '../../server/src/neo4j/plan-writer.ts';
 import { resetDatabase, testDatabase, testDriver } from './_db.ts';
 
 const SEED_MD = 'seeds/harbin-2016-economic-reform.md';

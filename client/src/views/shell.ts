@@ -18,6 +18,7 @@ import {
   type ViewMount,
   type ViewsContext,
 } from './context.ts';
+import { CORPUS_KEYS, mountCorpus } from './corpus/corpus-view.ts';
 import { createDataCache } from './data.ts';
 import { type ViewKey, vt } from './i18n.ts';
 import { mountInsights } from './insights/insights-view.ts';
@@ -44,6 +45,7 @@ const OWNED_KEYS = [
   'to',
   'q',
   ...LEDGER_KEYS,
+  ...CORPUS_KEYS,
 ] as const;
 
 const PAGE_TITLES: Record<PageName, ViewKey> = {
@@ -56,6 +58,7 @@ const PAGE_TITLES: Record<PageName, ViewKey> = {
   ledger: 'pageLedger',
   dashboard: 'pageDashboard',
   audit: 'pageAudit',
+  corpus: 'pageCorpus',
 };
 
 const VIEWS: Record<Exclude<PageName, 'graph'>, ViewMount> = {
@@ -67,6 +70,7 @@ const VIEWS: Record<Exclude<PageName, 'graph'>, ViewMount> = {
   ledger: mountLedger,
   dashboard: mountDashboard,
   audit: mountAudit,
+  corpus: mountCorpus,
 };
 
 declare global {

@@ -4,15 +4,18 @@ import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import type { Logger } from 'pino';
 import type { EnvConfig } from '../config/env.ts';
+import { type CorpusService, createCorpusService } from '../graph/corpus-service.ts';
 import type { GraphRepository } from '../graph/repository.ts';
 import { createSceneService } from '../graph/scene-service.ts';
 import { type CypherLimits, createGraphServices } from '../graph/services.ts';
+import { neo4jCorpusRepository } from '../neo4j/corpus-queries.ts';
 import { dataVersionReader } from '../neo4j/data-version.ts';
 import type { Neo4jConnection } from '../neo4j/driver.ts';
 import { neo4jGraphRepository } from '../neo4j/graph-repository.ts';
 import { neo4jSceneStore } from '../neo4j/scene-store.ts';
 import { analysisRoutes } from './analysis-routes.ts';
 import type { RouteContext } from './context.ts';
+import { corpusRoutes } from './corpus-routes.ts';
 import { cypherRoutes } from './cypher-routes.ts';
 import { graphRoutes } from './graph-routes.ts';
 import { registerLedgerOpenApi } from './ledger-openapi.ts';
@@ -32,6 +35,8 @@ export interface ApiOptions {
   cypher?: CypherLimits;
   /** Presentation scenes; without them the scene routes are not mounted. */
   scenes?: SceneRouteOptions;
+  /** The corpus views (a body or a pilot across plans, two plans compared); not mounted without it. */
+  corpus?: CorpusService;
   /** The stored data's version (see read-cache.ts); with it, plan-graph reads are cached. */
   dataVersion?: () => Promise<string>;
   /** How stale a cached answer may be after a write from another process (default 250 ms). */
@@ -56,6 +61,7 @@ export function createApiRouters(repo: GraphRepository, options: ApiOptions = {}
   for (const mount of [planRoutes, graphRoutes, nodeRoutes, searchRoutes, analysisRoutes, cypherRoutes])
     mount(context);
   if (options.scenes) sceneRoutes(options.scenes)(context);
+  if (options.corpus) corpusRoutes(options.corpus)(context);
   registerLedgerOpenApi(context.registry);
   const routers = [context.router, openApiRoutes(openApiDocument(context.registry))];
   // First in line, so that it sees every write, the ledger's included.
@@ -66,6 +72,7 @@ export function buildApiRouters(connection: Neo4jConnection, config: EnvConfig, 
   return [
     ...createApiRouters(neo4jGraphRepository(connection.driver, connection.database, connection.console), {
       dataVersion: dataVersionReader(connection.driver, connection.database),
+      corpus: createCorpusService(neo4jCorpusRepository(connection.driver, connection.database)),
       scenes: {
         service: createSceneService(neo4jSceneStore(connection.driver, connection.database)),
         host: config.HOST,

@@ -15,6 +15,7 @@ import { normalise } from './normalise.ts';
 import { parseOutline } from './outline.ts';
 import { findPilotCandidates, type PilotCandidate } from './pilot-candidates.ts';
 import type { BuildContext } from './stages/context.ts';
+import { addCorpusIdentity } from './stages/corpus-identity.ts';
 import { extractionInput, type OutlineExtractionInput } from './stages/extraction-input.ts';
 import { addTextDependencies } from './stages/links.ts';
 import { addLists } from './stages/lists.ts';
@@ -118,6 +119,8 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
   addCuratedDependencies(ctx);
   addListLinks(ctx, lists);
   if (ctx.finder && ctx.finder.problems.length > 0) throw new ImportInputError(ctx.finder.problems);
+  // ---- corpus identity: national bodies and named pilots shared with other plans ----
+  addCorpusIdentity(ctx.g.nodes);
 
   const seenStarts = new Set<number>();
   const scanned = ctx.units

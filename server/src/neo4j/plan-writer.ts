@@ -1,6 +1,7 @@
-// Writes one plan's graph in a single transaction: the plan's previous nodes are deleted and the new graph
-// merged inside the same transaction, so a failure anywhere leaves the stored graph exactly as it was and
-// other plans (and non-plan nodes such as scenes) are never touched.
+// Writes finished plan graphs (built by server/src/ingest, never here): one plan, or several plans in one
+// transaction. Each plan's previous nodes are deleted and its new graph merged inside the same transaction, so
+// a failure anywhere leaves the stored graph exactly as it was and other plans (and non-plan nodes such as
+// scenes) are never touched. The corpus-level identity of agencies and pilots is linked in corpus-links.ts.
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import {
   NodeLabel as Label,
@@ -11,36 +12,13 @@ import {
   type RelType,
 } from '../domain/model.ts';
 import type { PlanGraph, PropertyValue } from '../domain/types.ts';
-import type { ImportSummary } from '../ingest/build-plan-graph.ts';
-import { buildPlanFromFiles, type PlanSource } from '../ingest/plan-files.ts';
-import { ensurePlanSchema } from './plan-schema.ts';
+import { linkCorpusIdentities } from './corpus-links.ts';
 import { storedPlanOrigin } from './seed-marker.ts';
 
 const BATCH = 1000;
 
-export interface ImportTimings {
-  buildMs: number;
-  schemaMs: number;
-  /** From the first statement to the end of the commit. */
-  writeMs: number;
-  /** The commit alone (part of writeMs): where the store and the indexes' updates are written. */
-  commitMs: number;
-  totalMs: number;
-}
-
-export interface ImportOutcome {
-  planId: string;
-  summary: ImportSummary;
-  timings: ImportTimings;
-  /** False when importPlanIfChanged found the same plan and annotation already stored. */
-  written: boolean;
-}
-
-export type ImportProgress = (
-  stage: 'build' | 'schema' | 'write' | 'commit' | 'done',
-  done: number,
-  total: number,
-) => void;
+/** The driver type callers outside server/src/neo4j/ pass through without importing neo4j-driver. */
+export type PlanDriver = Driver;
 
 type Neo4jValue =
   | string
@@ -82,11 +60,11 @@ function checkType(type: string): RelType {
   return type as RelType;
 }
 
+/** Replaces one plan's stored graph inside the caller's transaction; onBatch after each batch of rows. */
 async function writeInTransaction(
   tx: ManagedTransaction,
   graph: PlanGraph,
   onBatch: () => void,
-  onStatementsDone: () => void,
 ): Promise<void> {
   const planId = graph.plan.id;
   const planNode = graph.nodes.find((n) => n.labels.includes(Label.Plan));
@@ -166,10 +144,11 @@ async function writeInTransaction(
       { links: batch },
     );
   }
-  onStatementsDone();
+  await linkCorpusIdentities(tx, planId);
 }
 
-function batchCount(graph: PlanGraph): number {
+/** How many batches writing this graph takes (for a progress bar over one plan's write). */
+export function batchCount(graph: PlanGraph): number {
   const labels = new Set(graph.nodes.map((n) => n.labels[0]));
   const shapes = new Set(graph.relationships.map((r) => r.type));
   return (
@@ -177,73 +156,49 @@ function batchCount(graph: PlanGraph): number {
   );
 }
 
-/** Writes a built graph, replacing the plan's previous graph atomically. */
-export async function writePlanGraph(
+/**
+ * Writes built graphs in one transaction, replacing each plan's previous graph atomically: all of them are
+ * stored, or none (the error of the failing statement is thrown). `onStatementsDone` runs just before the commit.
+ */
+export async function writePlanGraphs(
+  driver: Driver,
+  database: string,
+  graphs: PlanGraph[],
+  onBatch: () => void = () => {},
+  onStatementsDone: () => void = () => {},
+): Promise<void> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    await session.executeWrite(
+      async (tx) => {
+        for (const graph of graphs) await writeInTransaction(tx, graph, onBatch);
+        onStatementsDone();
+      },
+      { timeout: 120_000 * Math.max(1, graphs.length) },
+    );
+  } finally {
+    await session.close();
+  }
+}
+
+/** Writes one built graph, replacing the plan's previous graph atomically. */
+export function writePlanGraph(
   driver: Driver,
   database: string,
   graph: PlanGraph,
   onBatch: () => void = () => {},
   onStatementsDone: () => void = () => {},
 ): Promise<void> {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-  try {
-    await session.executeWrite((tx) => writeInTransaction(tx, graph, onBatch, onStatementsDone), {
-      timeout: 120_000,
-    });
-  } finally {
-    await session.close();
-  }
-}
-
-/** Builds the plan from its files and writes it; the timings let a bench report each stage. */
-export async function importPlan(
-  driver: Driver,
-  database: string,
-  source: PlanSource,
-  progress: ImportProgress = () => {},
-): Promise<ImportOutcome> {
-  const started = performance.now();
-  progress('build', 0, 1);
-  const built = await buildPlanFromFiles(source);
-  progress('schema', 0, 1);
-  const schemaStart = performance.now();
-  await ensurePlanSchema(driver, database);
-  const writeStart = performance.now();
-  const total = batchCount(built.graph);
-  let done = 0;
-  let commitStart = 0;
-  progress('write', done, total);
-  await writePlanGraph(
-    driver,
-    database,
-    built.graph,
-    () => {
-      done += 1;
-      progress('write', Math.min(done, total), total);
-    },
-    () => {
-      commitStart = performance.now();
-      progress('commit', total, total);
-    },
-  );
-  const end = performance.now();
-  progress('done', total, total);
-  return {
-    planId: built.summary.planId,
-    summary: built.summary,
-    written: true,
-    timings: {
-      buildMs: built.buildMs,
-      schemaMs: writeStart - schemaStart,
-      writeMs: end - writeStart,
-      commitMs: end - (commitStart || end),
-      totalMs: end - started,
-    },
-  };
+  return writePlanGraphs(driver, database, [graph], onBatch, onStatementsDone);
 }
 
 export async function isPlanImported(driver: Driver, database: string, planId: string): Promise<boolean> {
   return (await storedPlanDigest(driver, database, planId)) !== null;
+}
+
+export interface StoredDigest {
+  sha256: string;
+  annotationSha256: string | null;
 }
 
 /** The stored plan's digests (plan text and annotation file), or null when no plan has this id. */
@@ -251,39 +206,27 @@ export async function storedPlanDigest(
   driver: Driver,
   database: string,
   planId: string,
-): Promise<{ sha256: string; annotationSha256: string | null } | null> {
+): Promise<StoredDigest | null> {
   const stored = await storedPlanOrigin(driver, database, planId);
   return stored ? { sha256: stored.sha256, annotationSha256: stored.annotationSha256 } : null;
 }
 
-/** For `npm start`: imports the plan when it is missing or its plan or annotation file changed since. */
-export async function importPlanIfChanged(
+/** The stored digests of the plans with these ids, in one read: plan id → digests (absent ids are left out). */
+export async function storedPlanDigests(
   driver: Driver,
   database: string,
-  source: PlanSource,
-  progress?: ImportProgress,
-): Promise<ImportOutcome> {
-  const started = performance.now();
-  const built = await buildPlanFromFiles(source);
-  const stored = await storedPlanDigest(driver, database, built.summary.planId);
-  const plan = built.graph.plan;
-  if (
-    stored &&
-    stored.sha256 === plan.sha256 &&
-    stored.annotationSha256 === (plan.annotationSha256 ?? null)
-  ) {
-    return {
-      planId: built.summary.planId,
-      summary: built.summary,
-      written: false,
-      timings: {
-        buildMs: built.buildMs,
-        schemaMs: 0,
-        writeMs: 0,
-        commitMs: 0,
-        totalMs: performance.now() - started,
-      },
-    };
-  }
-  return importPlan(driver, database, source, progress);
+  planIds: string[],
+): Promise<Map<string, StoredDigest>> {
+  const { records } = await driver.executeQuery(
+    `MATCH (p:Plan) WHERE p.id IN $ids
+     RETURN p.id AS id, p.sha256 AS sha256, p.annotationSha256 AS annotationSha256`,
+    { ids: planIds },
+    { database, routing: neo4j.routing.READ },
+  );
+  return new Map(
+    records.map((r) => [
+      String(r.get('id')),
+      { sha256: String(r.get('sha256') ?? ''), annotationSha256: r.get('annotationSha256') ?? null },
+    ]),
+  );
 }

@@ -5,10 +5,10 @@ import type express from 'express';
 import pino from 'pino';
 import { type ApiOptions, createApiRouters } from '../../../server/src/api/routers.ts';
 import { createApp } from '../../../server/src/app.ts';
+import { importPlan } from '../../../server/src/import/plan-import.ts';
 import type { ConsoleDatabase } from '../../../server/src/neo4j/console-database.ts';
 import { neo4jGraphRepository } from '../../../server/src/neo4j/graph-repository.ts';
 import { dbmsInfoReader } from '../../../server/src/neo4j/health-queries.ts';
-import { importPlan } from '../../../server/src/neo4j/plan-writer.ts';
 import { resetDatabase, testDatabase, testDriver } from '../_db.ts';
 
 export const SEED_MD = path.resolve(import.meta.dirname, '../../../seeds/harbin-2016-economic-reform.md');

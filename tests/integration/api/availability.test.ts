@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiRouters } from '../../../server/src/api/routers.ts';
 import { createApp } from '../../../server/src/app.ts';
 import type { CyOverviewElements, PlansResponse } from '../../../server/src/domain/types.ts';
+import { importPlan } from '../../../server/src/import/plan-import.ts';
 import { createDriver } from '../../../server/src/neo4j/driver.ts';
 import { neo4jGraphRepository } from '../../../server/src/neo4j/graph-repository.ts';
-import { importPlan } from '../../../server/src/neo4j/plan-writer.ts';
 import { resetDatabase, testDatabase, testDriver } from '../_db.ts';
 import { apiApp, column, importSeed, SEED_PLAN } from './_seeded-app.ts';
 

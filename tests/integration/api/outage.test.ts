@@ -10,12 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ledgerApiRouters } from '../../../server/src/api/ledger-routers.ts';
 import { createApiRouters } from '../../../server/src/api/routers.ts';
 import { createApp } from '../../../server/src/app.ts';
+import { importPlan } from '../../../server/src/import/plan-import.ts';
 import { dataVersionReader } from '../../../server/src/neo4j/data-version.ts';
 import { createDriver } from '../../../server/src/neo4j/driver.ts';
 import { type EmbeddedHandle, startEmbeddedNeo4j } from '../../../server/src/neo4j/embedded.ts';
 import { neo4jGraphRepository } from '../../../server/src/neo4j/graph-repository.ts';
 import { dbmsInfoReader } from '../../../server/src/neo4j/health-queries.ts';
-import { importPlan } from '../../../server/src/neo4j/plan-writer.ts';
 import { freePort } from '../../support/_test-neo4j.ts';
 import { SEED_MD, SEED_PLAN } from './_seeded-app.ts';
 

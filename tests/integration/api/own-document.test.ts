@@ -8,7 +8,7 @@ import type express from 'express';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlansResponse } from '../../../server/src/domain/types.ts';
-import { importPlan } from '../../../server/src/neo4j/plan-writer.ts';
+import { importPlan } from '../../../server/src/import/plan-import.ts';
 import { resetDatabase, testDatabase, testDriver } from '../_db.ts';
 import { apiApp, column } from './_seeded-app.ts';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { importPlan } from '../../../server/src/import/plan-import.ts';
 import { SEARCH_INDEX } from '../../../server/src/neo4j/plan-schema.ts';
-import { importPlan } from '../../../server/src/neo4j/plan-writer.ts';
 import { SEED_MD } from '../../unit/ingest/_plans.ts';
 import { resetDatabase, testDatabase, testDriver } from '../_db.ts';
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { importPlan, importPlanIfChanged } from '../../../server/src/import/plan-import.ts';
 import { buildPlanFromFiles } from '../../../server/src/ingest/plan-files.ts';
-import { importPlan, importPlanIfChanged, isPlanImported } from '../../../server/src/neo4j/plan-writer.ts';
+import { isPlanImported } from '../../../server/src/neo4j/plan-writer.ts';
 import { SECOND_MD, SEED_MD } from '../../unit/ingest/_plans.ts';
 import { quotesOf } from '../../unit/ingest/_provenance.ts';
 import { graphFingerprint, resetDatabase, testDatabase, testDriver } from '../_db.ts';

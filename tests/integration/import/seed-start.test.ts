@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importSeedIfNeeded } from '../../../scripts/seed.ts';
-import { importPlan } from '../../../server/src/neo4j/plan-writer.ts';
+import { importPlan } from '../../../server/src/import/plan-import.ts';
 import { SEED_MD } from '../../unit/ingest/_plans.ts';
 import { resetDatabase, testDatabase, testDriver } from '../_db.ts';
 

@@ -7,10 +7,10 @@ import { expect } from 'vitest';
 import { ledgerApiRouters } from '../../../server/src/api/ledger-routers.ts';
 import { createApp } from '../../../server/src/app.ts';
 import type { Role } from '../../../server/src/domain/ledger-types.ts';
+import { importPlan } from '../../../server/src/import/plan-import.ts';
 import { AuthService } from '../../../server/src/ledger/auth-service.ts';
 import { dbmsInfoReader } from '../../../server/src/neo4j/health-queries.ts';
 import { ensureLedgerSchema } from '../../../server/src/neo4j/ledger-schema.ts';
-import { importPlan } from '../../../server/src/neo4j/plan-writer.ts';
 import { resetDatabase, testDatabase, testDriver } from '../_db.ts';
 
 export const SEED = 'seeds/harbin-2016-economic-reform.md';

@@ -3,7 +3,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Scene, ScenesFile, ScenesResponse } from '../../../server/src/domain/types.ts';
-import { importPlan } from '../../../server/src/neo4j/plan-writer.ts';
+import { importPlan } from '../../../server/src/import/plan-import.ts';
 import { resetDatabase, testDatabase, testDriver } from '../_db.ts';
 import { SEED_MD } from '../api/_seeded-app.ts';
 import { sceneInput, scenesApp } from './_scenes-app.ts';
