@@ -10,7 +10,6 @@ import {
   type LedgerRow,
   type LedgerStatus,
 } from '../domain/ledger-types.ts';
-import type { AgencyChoice } from '../neo4j/ledger-queries.ts';
 import { dueDateSchema, evidenceUrlSchema } from './entry-schema.ts';
 import { responsibleAgency } from './ledger-views.ts';
 import {
@@ -21,6 +20,7 @@ import {
   restoreDefused,
   STATUS_WORDS,
 } from './spreadsheet-layout.ts';
+import type { AgencyChoice } from './stores.ts';
 import { boundedXlsx, XlsxLimitError } from './xlsx-limits.ts';
 
 export type Cell = string | number | boolean | Date | null;
