@@ -1,6 +1,20 @@
-// Request and response schemas of /api/auth and /api/admin, used to validate and to describe the API.
+// Request and response schemas of /api/auth and /api/admin, used to validate and to describe the API, and the
+// answers every guarded route documents (401, 403).
+import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/ledger-types.ts';
+import { errorResponse } from './schemas.ts';
+
+/** How a write authorises itself, for the description of every guarded route. */
+export const WRITE_NOTE =
+  "Needs a session: the cookie from POST /api/auth/login with the session's CSRF token in the X-CSRF-Token header, or (scripts) `Authorization: Bearer <EDITOR_TOKEN>`, which acts as the built-in editor `script:editor-token`.";
+
+export const unauthorized: Record<number, ResponseConfig> = {
+  401: errorResponse('No session: not logged in, and no valid editor token.'),
+};
+export const forbidden: Record<number, ResponseConfig> = {
+  403: errorResponse('Missing or wrong X-CSRF-Token header, or a role too low for this.'),
+};
 
 export const roleSchema = z.enum(ROLES as [Role, ...Role[]]);
 /**

@@ -1,10 +1,14 @@
-// /api/scenes: the presenters' saved views. Reads are open; writes pass the editor guard (free on a loopback
-// server, the EDITOR_TOKEN bearer token elsewhere). Scenes live apart from plan data and survive re-imports.
+// /api/scenes: the presenters' saved views. Reads are open; writes need an editor's session like every other
+// write (auth-middleware.ts: a login, or the editor token for scripts), except on a server that listens on
+// loopback only, where the machine's own user edits its presentation without an account. Scenes live apart
+// from plan data and survive re-imports.
 import type { RequestHandler } from 'express';
 import type { SceneWriteAccess } from '../domain/types.ts';
 import type { SceneService } from '../graph/scene-service.ts';
+import { requireWrite } from './auth-middleware.ts';
+import { forbidden, unauthorized as unauthorizedResponse, WRITE_NOTE } from './auth-schemas.ts';
 import type { RouteContext } from './context.ts';
-import { isLoopbackHost, requireEditor } from './require-editor.ts';
+import { isLoopbackHost } from './host-guard.ts';
 import { defineRoute } from './route.ts';
 import {
   importQuery,
@@ -20,7 +24,7 @@ import { jsonResponse } from './schemas.ts';
 
 export interface SceneRouteOptions {
   service: SceneService;
-  /** The address the server listens on, and the editor token if one is configured. */
+  /** The address the server listens on, and whether an editor token is configured (for `writeAccess`). */
   host: string;
   token: string | undefined;
 }
@@ -30,16 +34,18 @@ export function writeAccess(host: string, token: string | undefined): SceneWrite
   return token ? 'token' : 'disabled';
 }
 
-const unauthorized = {
-  401: {
-    description: 'Writing needs the editor token on this server (Authorization: Bearer <EDITOR_TOKEN>).',
-  },
-};
+const unauthorized = { ...unauthorizedResponse, ...forbidden };
+const SCENE_WRITE_NOTE = `${WRITE_NOTE} Needs none on a server that listens on loopback only.`;
+
+/** Scene writes: open on a loopback-only server, an editor's session anywhere else. */
+export function sceneWriteGuard(host: string): RequestHandler[] {
+  return isLoopbackHost(host) ? [] : [requireWrite('editor')];
+}
 
 export function sceneRoutes(options: SceneRouteOptions) {
   const { service } = options;
   const access = writeAccess(options.host, options.token);
-  const editor: RequestHandler[] = [requireEditor({ host: options.host, token: options.token })];
+  const editor = sceneWriteGuard(options.host);
   const tags = ['scenes'];
 
   return ({ router, registry }: RouteContext): void => {
@@ -71,6 +77,7 @@ export function sceneRoutes(options: SceneRouteOptions) {
       method: 'post',
       path: '/scenes/import',
       summary: 'Imports a scenes file, after the existing scenes or instead of them',
+      description: SCENE_WRITE_NOTE,
       tags,
       before: editor,
       request: { query: importQuery, body: scenesFileSchema },
@@ -85,6 +92,7 @@ export function sceneRoutes(options: SceneRouteOptions) {
       method: 'post',
       path: '/scenes/order',
       summary: 'Puts the scenes in a new order (every scene id exactly once)',
+      description: SCENE_WRITE_NOTE,
       tags,
       before: editor,
       request: { body: reorderSchema },
@@ -98,6 +106,7 @@ export function sceneRoutes(options: SceneRouteOptions) {
       method: 'post',
       path: '/scenes',
       summary: 'Adds a scene at the end of the presentation',
+      description: SCENE_WRITE_NOTE,
       tags,
       before: editor,
       request: { body: sceneInputSchema },
@@ -126,6 +135,7 @@ export function sceneRoutes(options: SceneRouteOptions) {
       method: 'put',
       path: '/scenes/:id',
       summary: "Changes a scene's name, caption or state",
+      description: SCENE_WRITE_NOTE,
       tags,
       before: editor,
       request: { params: sceneParams, body: sceneChangesSchema },
@@ -139,6 +149,7 @@ export function sceneRoutes(options: SceneRouteOptions) {
       method: 'delete',
       path: '/scenes/:id',
       summary: 'Deletes a scene',
+      description: SCENE_WRITE_NOTE,
       tags,
       before: editor,
       request: { params: sceneParams },
