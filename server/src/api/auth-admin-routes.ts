@@ -5,6 +5,8 @@ import type { AuthService } from '../ledger/auth-service.ts';
 import { csvText } from '../ledger/spreadsheet-export.ts';
 import { actorOf, requireRole, requireWrite } from './auth-middleware.ts';
 import {
+  ADMIN_READ_SECURITY,
+  ADMIN_WRITE_SECURITY,
   accountView,
   auditEventSchema,
   auditExportQuery,
@@ -17,8 +19,9 @@ import {
   WRITE_NOTE,
 } from './auth-schemas.ts';
 import type { RouteMount } from './context.ts';
+import { errorResponse } from './error-schemas.ts';
 import { defineRoute } from './route.ts';
-import { errorResponse, jsonResponse } from './schemas.ts';
+import { jsonResponse } from './schemas.ts';
 
 const AUDIT_COLUMNS = ['id', 'at', 'actor', 'action', 'target', 'ip', 'outcome', 'before', 'after'] as const;
 
@@ -52,6 +55,7 @@ export function adminRoutes(auth: AuthService) {
       path: '/admin/users',
       summary: 'Accounts (admin)',
       tags,
+      security: ADMIN_READ_SECURITY,
       before: admin,
       request: {},
       responses: { ...jsonResponse('Accounts', z.object({ users: z.array(accountView) })), ...guarded },
@@ -66,6 +70,7 @@ export function adminRoutes(auth: AuthService) {
       summary: 'Create an account (admin)',
       description: WRITE_NOTE,
       tags,
+      security: ADMIN_WRITE_SECURITY,
       before: adminWrite,
       request: { body: createAccountBody },
       responses: {
@@ -86,6 +91,7 @@ export function adminRoutes(auth: AuthService) {
       summary: "Change an account's role, disable it or set its password (admin); ends its sessions",
       description: WRITE_NOTE,
       tags,
+      security: ADMIN_WRITE_SECURITY,
       before: adminWrite,
       request: { params: usernameParams, body: updateAccountBody },
       responses: { ...jsonResponse('Updated', accountView), ...guarded },
@@ -99,6 +105,7 @@ export function adminRoutes(auth: AuthService) {
       path: '/admin/audit',
       summary: 'The audit trail, newest first (admin)',
       tags,
+      security: ADMIN_READ_SECURITY,
       before: admin,
       request: { query: auditQuery },
       responses: { ...jsonResponse('Events', auditEvents), ...guarded },
@@ -113,6 +120,7 @@ export function adminRoutes(auth: AuthService) {
       path: '/admin/audit/export',
       summary: 'The audit trail as a CSV or JSON download (admin)',
       tags,
+      security: ADMIN_READ_SECURITY,
       before: admin,
       request: { query: auditExportQuery },
       responses: {

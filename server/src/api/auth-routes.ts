@@ -11,12 +11,20 @@ import {
   sessionCookieOptions,
   sessionToken,
 } from './auth-middleware.ts';
-import { forbidden, loginBody, sessionResponse, unauthorized, WRITE_NOTE } from './auth-schemas.ts';
+import {
+  forbidden,
+  loginBody,
+  sessionResponse,
+  unauthorized,
+  WRITE_NOTE,
+  WRITE_SECURITY,
+} from './auth-schemas.ts';
 import type { RouteMount } from './context.ts';
 import { sendError } from './error-middleware.ts';
+import { errorResponse } from './error-schemas.ts';
 import { type LoginThrottle, loginThrottle } from './login-throttle.ts';
 import { defineRoute } from './route.ts';
-import { errorResponse, jsonResponse } from './schemas.ts';
+import { jsonResponse } from './schemas.ts';
 
 /** Ten failed logins per address per minute; the eleventh is refused before the password is even checked. */
 export const LOGIN_LIMIT = { windowMs: 60_000, failures: 10 };
@@ -81,6 +89,7 @@ export function authRoutes(auth: AuthService, accounts: LoginThrottle = loginThr
       summary: 'Log out (ends the session)',
       description: WRITE_NOTE,
       tags,
+      security: WRITE_SECURITY,
       before: [requireWrite('viewer')],
       request: {},
       responses: { 204: { description: 'Logged out' }, ...unauthorized, ...forbidden },

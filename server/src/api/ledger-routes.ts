@@ -5,8 +5,9 @@ import type { LedgerService } from '../ledger/ledger-service.ts';
 import { reviewData, reviewHtml, reviewWorkbook } from '../ledger/review-report.ts';
 import { ledgerCsv, ledgerWorkbook, SHEET_MIME, xlsxBuffer } from '../ledger/spreadsheet-export.ts';
 import { actorOf, requireWrite } from './auth-middleware.ts';
-import { forbidden, unauthorized, WRITE_NOTE } from './auth-schemas.ts';
+import { forbidden, unauthorized, WRITE_NOTE, WRITE_SECURITY } from './auth-schemas.ts';
 import type { RouteMount } from './context.ts';
+import { apiErrorSchema, errorResponse } from './error-schemas.ts';
 import {
   blockedQuery,
   blockedResponse,
@@ -27,7 +28,7 @@ import {
   writeResponse,
 } from './ledger-schemas.ts';
 import { binaryContent, defineRoute, fileResponse } from './route.ts';
-import { apiErrorSchema, errorResponse, jsonResponse } from './schemas.ts';
+import { jsonResponse } from './schemas.ts';
 
 export const SHEET_UPLOAD_LIMIT = '5mb';
 const SHEET_MIMES = [SHEET_MIME.xlsx, 'text/csv'];
@@ -116,6 +117,7 @@ export function ledgerRoutes(ledger: LedgerService) {
       summary: 'Append an entry (editor). baseVersion is the version you read; a stale one gets 409',
       description: `${WRITE_NOTE} Fields left out carry over from the current entry; null clears them.`,
       tags,
+      security: WRITE_SECURITY,
       before: editor,
       request: { params: taskParams, body: entryInputSchema },
       responses: {
@@ -153,6 +155,7 @@ export function ledgerRoutes(ledger: LedgerService) {
       summary: 'Import a ledger sheet (editor): all rows or none',
       description: `${WRITE_NOTE} The body is the XLSX or CSV file itself. Errors name row and column.`,
       tags,
+      security: WRITE_SECURITY,
       before: editor,
       request: { query: sheetQuery, upload: { mediaTypes: SHEET_MIMES, limit: SHEET_UPLOAD_LIMIT } },
       responses: {

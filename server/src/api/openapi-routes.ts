@@ -2,10 +2,13 @@
 // the validation share one set of schemas.
 import { type OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
+import { SECURITY_SCHEMES } from './auth-schemas.ts';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
 export function openApiDocument(registry: OpenAPIRegistry): OpenApiDocument {
+  for (const [name, scheme] of Object.entries(SECURITY_SCHEMES))
+    registry.registerComponent('securitySchemes', name, scheme);
   registry.registerPath({
     method: 'get',
     path: '/api/openapi.json',

@@ -6,8 +6,8 @@ import type { OpenAPIRegistry, ResponseConfig, ZodContentObject } from '@asteaso
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import { z } from 'zod';
 import { AppError, type RequestIssue } from '../domain/errors.ts';
+import { errorResponses } from './error-schemas.ts';
 import type { ReadCache } from './read-cache.ts';
-import { errorResponses } from './schemas.ts';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
@@ -57,7 +57,10 @@ export interface RouteSpec<
    * (schemas.ts `errorResponses`) where the route names no other answer for the status. Non-JSON answers
    * name their media types here (see `fileResponse`). */
   responses: Record<number, ResponseConfig>;
-  /** Run before validation (rate limits). */
+  /** Who may call it, for the OpenAPI document (auth-schemas.ts `WRITE_SECURITY`, `ADMIN_SECURITY`); the guard
+   * itself goes in `before`. */
+  security?: Array<Record<string, string[]>>;
+  /** Run before validation (rate limits, authorisation guards). */
   before?: RequestHandler[];
   /** Replays a JSON answer from this cache while the data is unchanged: for reads whose answer depends on
    * the URL alone (never on who asks). */
@@ -152,6 +155,7 @@ export function defineRoute<
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     tags: spec.tags,
+    ...(spec.security ? { security: spec.security } : {}),
     request: {
       ...(params ? { params } : {}),
       ...(query ? { query } : {}),

@@ -6,7 +6,12 @@ import type { RequestHandler } from 'express';
 import type { SceneWriteAccess } from '../domain/types.ts';
 import type { SceneService } from '../graph/scene-service.ts';
 import { requireWrite } from './auth-middleware.ts';
-import { forbidden, unauthorized as unauthorizedResponse, WRITE_NOTE } from './auth-schemas.ts';
+import {
+  forbidden,
+  unauthorized as unauthorizedResponse,
+  WRITE_NOTE,
+  WRITE_SECURITY,
+} from './auth-schemas.ts';
 import type { RouteContext } from './context.ts';
 import { isLoopbackHost } from './host-guard.ts';
 import { defineRoute } from './route.ts';
@@ -79,6 +84,7 @@ export function sceneRoutes(options: SceneRouteOptions) {
       summary: 'Imports a scenes file, after the existing scenes or instead of them',
       description: SCENE_WRITE_NOTE,
       tags,
+      security: WRITE_SECURITY,
       before: editor,
       request: { query: importQuery, body: scenesFileSchema },
       responses: { ...jsonResponse('The scenes now stored', scenesResponseSchema), ...unauthorized },
@@ -94,6 +100,7 @@ export function sceneRoutes(options: SceneRouteOptions) {
       summary: 'Puts the scenes in a new order (every scene id exactly once)',
       description: SCENE_WRITE_NOTE,
       tags,
+      security: WRITE_SECURITY,
       before: editor,
       request: { body: reorderSchema },
       responses: { ...jsonResponse('The scenes in their new order', scenesResponseSchema), ...unauthorized },
@@ -108,6 +115,7 @@ export function sceneRoutes(options: SceneRouteOptions) {
       summary: 'Adds a scene at the end of the presentation',
       description: SCENE_WRITE_NOTE,
       tags,
+      security: WRITE_SECURITY,
       before: editor,
       request: { body: sceneInputSchema },
       responses: {
@@ -137,6 +145,7 @@ export function sceneRoutes(options: SceneRouteOptions) {
       summary: "Changes a scene's name, caption or state",
       description: SCENE_WRITE_NOTE,
       tags,
+      security: WRITE_SECURITY,
       before: editor,
       request: { params: sceneParams, body: sceneChangesSchema },
       responses: { ...jsonResponse('The changed scene', sceneSchema), ...unauthorized },
@@ -151,6 +160,7 @@ export function sceneRoutes(options: SceneRouteOptions) {
       summary: 'Deletes a scene',
       description: SCENE_WRITE_NOTE,
       tags,
+      security: WRITE_SECURITY,
       before: editor,
       request: { params: sceneParams },
       responses: { 204: { description: 'Deleted' }, ...unauthorized },

@@ -81,15 +81,30 @@ describe('the OpenAPI document', () => {
     expect(upload[XLSX].schema).toMatchObject({ type: 'string', format: 'binary' });
   });
 
-  it('documents 401 and 403 on the guarded writes', async () => {
+  it('declares the session cookie, its CSRF header and the editor token as security schemes', async () => {
+    const doc = await openApi();
+    expect(doc.components.securitySchemes).toMatchObject({
+      sessionCookie: { type: 'apiKey', in: 'cookie', name: 'rge_session' },
+      csrfToken: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+      editorToken: { type: 'http', scheme: 'bearer' },
+    });
+  });
+
+  it('documents 401, 403 and how to authorise on the guarded writes', async () => {
     const doc = await openApi();
     for (const [path, method] of [
       ['/api/ledger/tasks/{taskId}/entries', 'post'],
       ['/api/admin/users/{username}', 'patch'],
       ['/api/scenes/{id}', 'put'],
     ] as const) {
-      expect(Object.keys(doc.paths[path][method].responses), `${method} ${path}`).toEqual(
+      const operation = doc.paths[path][method];
+      expect(Object.keys(operation.responses), `${method} ${path}`).toEqual(
         expect.arrayContaining(['401', '403']),
+      );
+      expect(operation.security.map((alternative: object) => Object.keys(alternative).sort())).toEqual(
+        path.startsWith('/api/admin')
+          ? [['csrfToken', 'sessionCookie']]
+          : [['csrfToken', 'sessionCookie'], ['editorToken']],
       );
     }
   });
