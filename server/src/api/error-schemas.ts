@@ -28,7 +28,13 @@ export const invalidRequestSchema = z
     error: z.object({
       code: z.literal(ApiErrorCode.INVALID_REQUEST),
       message: z.string(),
-      details: z.array(requestIssueSchema),
+      details: z
+        .union([z.array(requestIssueSchema), z.record(z.string(), z.unknown())])
+        .optional()
+        .meta({
+          description:
+            'Present when the request failed validation: each problem with its path. A check made after validation (several plans and none named, an unreadable sheet) names the problem in `message` and may carry its own details object.',
+        }),
     }),
   })
   .meta({ id: 'InvalidRequest' });
