@@ -19,6 +19,8 @@ export const SEARCH_PROPERTIES = [
   'aliasText',
   'pinyin',
   'pinyinInitials',
+  // Not searched for: lets a search keep to one plan inside the index (search-lucene.ts).
+  'plan',
 ];
 /**
  * Consistent on commit, so that search finds a plan as soon as its import returns. An eventually consistent

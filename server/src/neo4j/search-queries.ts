@@ -1,6 +1,7 @@
 // Candidate nodes for a search: nodes whose names, aliases, pinyin or texts hold the user's text, found through
-// the `reformSearch` full-text index (search-lucene.ts builds its query), or by a CONTAINS scan of the plan for
-// the texts the index cannot answer (a lone Chinese character). The user's text is always a parameter.
+// the `reformSearch` full-text index when the text has a Chinese run of two or more characters (search-lucene.ts
+// builds the query and says why only then), otherwise by a CONTAINS scan of the plan's nodes. The user's text is
+// always a parameter.
 // Ranking happens in the graph service, which checks each candidate's literal match and knows why it matched.
 import neo4j from 'neo4j-driver';
 import { type NodeLabel, PLAN_DATA_LABEL } from '../domain/model.ts';
@@ -8,7 +9,7 @@ import type { GraphNode } from '../domain/types.ts';
 import type { SearchCandidate, SearchCandidateQuery } from '../graph/repository.ts';
 import type { ReadTx } from './exact-read.ts';
 import { type NodeRow, nodeFromRow } from './graph-mapper.ts';
-import { SEARCH_INDEX } from './plan-schema.ts';
+import { SEARCH_INDEX, SEARCH_PROPERTIES } from './plan-schema.ts';
 import { fullTextQuery } from './search-lucene.ts';
 
 const NAME_HIT = `toLower(coalesce(n.name, '')) CONTAINS $lower
@@ -42,12 +43,30 @@ WITH n, nameHit ORDER BY nameHit DESC, n.id
 LIMIT $limit
 RETURN labels(n) AS labels, properties(n) AS props`;
 
+const INDEX_STATE = `SHOW FULLTEXT INDEXES YIELD name, state, properties WHERE name = $index
+RETURN state, properties`;
+
+/**
+ * True when the search index is online and covers today's properties. A database last imported by an older
+ * build (index without `plan` or `quote`), or one whose index an import is rebuilding, is searched by the scan.
+ */
+async function searchIndexReady(tx: ReadTx): Promise<boolean> {
+  const record = (await tx.run(INDEX_STATE, { index: SEARCH_INDEX })).records[0];
+  const properties: unknown = record?.get('properties');
+  return (
+    record?.get('state') === 'ONLINE' &&
+    Array.isArray(properties) &&
+    SEARCH_PROPERTIES.every((property) => properties.includes(property))
+  );
+}
+
 /** Up to `query.limit` nodes of the plan that may hold the text (a superset of the literal matches). */
 export async function readSearchCandidates(
   tx: ReadTx,
   query: SearchCandidateQuery,
 ): Promise<SearchCandidate[]> {
-  const lucene = fullTextQuery(query.lower, query.pinyin);
+  const asked = fullTextQuery(query.lower, query.plan);
+  const lucene = asked !== null && (await searchIndexReady(tx)) ? asked : null;
   const result = await tx.run<NodeRow>(lucene === null ? SCAN_CANDIDATES : INDEX_CANDIDATES, {
     index: SEARCH_INDEX,
     lucene,
