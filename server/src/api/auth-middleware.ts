@@ -72,10 +72,10 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The bearer token, or null without one: other schemes (a proxy's Basic auth) are not ours to judge. */
 function bearerOf(req: Request): string | null {
   const header = req.get('authorization');
-  if (header === undefined) return null;
-  return header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : null;
 }
 
 export interface SessionSources {
@@ -86,9 +86,9 @@ export interface SessionSources {
 }
 
 /**
- * Parses cookies and loads the session, if any. An `Authorization` header decides alone: the editor token
- * gives the built-in editor, anything else is anonymous (the cookie is not consulted). Without the header,
- * an unknown or expired cookie simply means anonymous.
+ * Parses cookies and loads the session, if any. A bearer token decides alone: the editor token gives the
+ * built-in editor, any other is anonymous (the cookie is not consulted). Without one, the cookie's session
+ * counts; an unknown or expired cookie simply means anonymous.
  */
 export function loadSession(sources: SessionSources): RequestHandler[] {
   return [

@@ -89,6 +89,16 @@ describe('the editor token is a session for scripts', () => {
 });
 
 describe('a login session writes with its CSRF token and its role', () => {
+  it("is not disturbed by another scheme's Authorization header (a proxy's Basic auth)", async () => {
+    const res = await request(app([requireWrite('editor')]))
+      .post('/api/write')
+      .set('Authorization', 'Basic dXNlcjpwYXNz')
+      .set('Cookie', cookie('editor'))
+      .set('X-CSRF-Token', CSRF)
+      .expect(201);
+    expect(res.body.actor).toBe('editor-user');
+  });
+
   it('accepts an editor with the CSRF token and names the account as the actor', async () => {
     const res = await request(app([requireWrite('editor')]))
       .post('/api/write')
