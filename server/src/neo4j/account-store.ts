@@ -2,7 +2,7 @@
 // never holds a token that could be replayed; its CSRF token lives beside it (synchronizer pattern).
 // Accounts are found by `usernameKey` (see domain/usernames.ts), unique by constraint, so `ED1` is `ed1`.
 import { z } from 'zod';
-import { type AccountView, LedgerLabel, ROLES, type Role } from '../domain/ledger-types.ts';
+import { type AccountView, LedgerLabel, Role } from '../domain/ledger-types.ts';
 import { usernameKey } from '../domain/usernames.ts';
 import type { AccountChange, NewSession, StoredAccount, StoredSession } from '../ledger/stores.ts';
 import { optionalString, parseRow } from './row-schemas.ts';
@@ -11,7 +11,7 @@ import type { RawReadTx, WriteTx } from './transactions.ts';
 const A = LedgerLabel.Account;
 const S = LedgerLabel.Session;
 
-const role = z.enum(ROLES as [Role, ...Role[]]);
+const role = z.enum(Role);
 
 const accountRow = z.object({
   username: z.string(),

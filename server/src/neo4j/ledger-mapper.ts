@@ -1,7 +1,7 @@
 // Turns stored ledger rows into the API's DTOs (and entries into storable properties), so no other module
 // knows how a ledger entry is laid out in Neo4j. Every row is checked by a zod schema here.
 import { z } from 'zod';
-import { LEDGER_STATUSES, type LedgerEntry, type LedgerTaskRef } from '../domain/ledger-types.ts';
+import { type LedgerEntry, LedgerStatus, type LedgerTaskRef } from '../domain/ledger-types.ts';
 import { int, intValue, optionalInt, optionalString, parseRow } from './row-schemas.ts';
 
 const ledgerEntryRow = z.object({
@@ -10,7 +10,7 @@ const ledgerEntryRow = z.object({
   planId: z.string(),
   measureId: optionalString,
   version: intValue,
-  status: z.enum(LEDGER_STATUSES as [LedgerEntry['status'], ...LedgerEntry['status'][]]),
+  status: z.enum(LedgerStatus),
   agencyId: optionalString,
   agencyName: optionalString,
   dueDate: optionalString,
