@@ -77,15 +77,17 @@ const serverRefused = (
     [folder, specifier, message, probe(folder, importing(specifier))] as const,
 );
 
+/** A probe in `folder` importing `specifier`, with both kept for the test's name. */
+function probePair([folder = '', specifier = '']: string[]): readonly [string, string, string] {
+  return [folder, specifier, probe(folder, importing(specifier))];
+}
+
 const serverAllowed = [
   ['server/src/neo4j', '../graph/repository.ts'],
   ['server/src/neo4j', '../ledger/stores.ts'],
   ['server/src/api', '../neo4j/ledger-stores.ts'],
   ['server/src/ledger', '../domain/ledger-types.ts'],
-].map(
-  ([folder, specifier]) =>
-    [folder, specifier, probe(folder as string, importing(specifier as string))] as const,
-);
+].map(probePair);
 
 const clientRefused = [
   ['client/src/api', '../model/vocabulary.ts'],
@@ -94,19 +96,13 @@ const clientRefused = [
   ['client/src/graph', '../ui/controller.ts'],
   ['client/src/ui', '../views/shell.ts'],
   ['client/src/views', '../main.ts'],
-].map(
-  ([folder, specifier]) =>
-    [folder, specifier, probe(folder as string, importing(specifier as string))] as const,
-);
+].map(probePair);
 
 const clientAllowed = [
   ['client/src/model', '../api/http.ts'],
   ['client/src/graph', '../model/i18n.ts'],
   ['client/src/views', '../ui/app.ts'],
-].map(
-  ([folder, specifier]) =>
-    [folder, specifier, probe(folder as string, importing(specifier as string))] as const,
-);
+].map(probePair);
 
 const serverModulesRefused = [
   '../../../server/src/api/route.ts',
