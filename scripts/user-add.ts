@@ -9,6 +9,7 @@ import { ROLES, type Role } from '../server/src/domain/ledger-types.ts';
 import { AuthService } from '../server/src/ledger/auth-service.ts';
 import { ensureNeo4j } from '../server/src/neo4j/driver.ts';
 import { ensureLedgerSchema } from '../server/src/neo4j/ledger-schema.ts';
+import { createLedgerStores } from '../server/src/neo4j/ledger-stores.ts';
 
 const USAGE =
   'usage: npm run user:add -- --username NAME --role viewer|editor|admin [--update] [--password-stdin] (password on stdin)';
@@ -92,7 +93,7 @@ async function main(): Promise<number> {
       process.stderr.write(
         `Account ${name} has the same name as another account once case and width are ignored; it is found by its exact spelling only. Disable one of them.\n`,
       );
-    const auth = new AuthService({ driver: connection.driver, database: connection.database });
+    const auth = new AuthService(createLedgerStores(connection));
     if (cli.update) {
       await auth.updateAccount(null, cli.username, { role: cli.role, password, disabled: false });
       process.stdout.write(`Updated account ${cli.username} (${cli.role}).\n`);

@@ -3,7 +3,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { Router } from 'express';
 import type { Logger } from 'pino';
-import { isLoopbackHost } from './api/require-editor.ts';
+import { isLoopbackHost } from './api/host-guard.ts';
 import { createApp } from './app.ts';
 import { ConfigError, type EnvConfig } from './config/env.ts';
 import { withConsoleDatabase } from './neo4j/console-setup.ts';

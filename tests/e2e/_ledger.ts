@@ -6,6 +6,7 @@ import type { Role } from '../../server/src/domain/ledger-types.ts';
 import { AuthService } from '../../server/src/ledger/auth-service.ts';
 import { createDriver } from '../../server/src/neo4j/driver.ts';
 import { ensureLedgerSchema } from '../../server/src/neo4j/ledger-schema.ts';
+import { createLedgerStores } from '../../server/src/neo4j/ledger-stores.ts';
 
 export const PASSWORD = 'a long e2e password';
 
@@ -19,7 +20,7 @@ export async function createAccounts<const K extends string>(
   const names = {} as Record<K, string>;
   try {
     await ensureLedgerSchema(driver, neo4j.database);
-    const auth = new AuthService({ driver, database: neo4j.database });
+    const auth = new AuthService(createLedgerStores({ driver, database: neo4j.database }));
     for (const [key, role] of Object.entries(roles) as Array<[K, Role]>) {
       names[key] = `${key}-${suffix}`;
       await auth.createAccount(null, names[key], role, PASSWORD);

@@ -1,6 +1,8 @@
 // The API routes the explorer calls, with typed answers. The overview arrives slim and sub-graphs
 // (neighbourhoods, paths) arrive as GraphNode/GraphEdge; both are turned into the same Cytoscape data, with the
 // edge ids the rest of the API uses, so fragments of one edge meet under one id.
+
+import { NODE_LABELS } from '../../../server/src/domain/model.ts';
 import type {
   CyOverviewElements,
   NeighborhoodResponse,
@@ -8,7 +10,6 @@ import type {
   PlansResponse,
   SearchResponse,
 } from '../../../server/src/domain/types.ts';
-import { isNodeLabel } from '../model/vocabulary.ts';
 import type {
   CyEdgeData,
   CyElements,
@@ -90,7 +91,8 @@ export function exportUrl(format: 'graphml' | 'json', plan?: string): string {
 
 /** The node's main label: the first one of the model (import bookkeeping labels are skipped). */
 export function mainLabel(labels: readonly string[]): NodeLabel {
-  return labels.find(isNodeLabel) ?? 'Plan';
+  const model: readonly string[] = NODE_LABELS;
+  return (labels.find((label) => model.includes(label)) as NodeLabel | undefined) ?? 'Plan';
 }
 
 /**

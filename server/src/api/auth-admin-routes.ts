@@ -1,19 +1,27 @@
 // /api/admin: account management and the audit trail (list and export), for admins only.
-import { type Request, type Response, Router } from 'express';
+import { z } from 'zod';
 import type { AuditEvent, AuditResponse } from '../domain/ledger-types.ts';
 import type { AuthService } from '../ledger/auth-service.ts';
 import { csvText } from '../ledger/spreadsheet-export.ts';
-import { listAudit } from '../neo4j/ledger-audit-store.ts';
-import type { LedgerDb } from '../neo4j/ledger-tx.ts';
 import { actorOf, requireRole, requireWrite } from './auth-middleware.ts';
 import {
+  ADMIN_READ_SECURITY,
+  ADMIN_WRITE_SECURITY,
+  accountView,
+  auditEventSchema,
   auditExportQuery,
   auditQuery,
   createAccountBody,
+  forbidden,
+  unauthorized,
   updateAccountBody,
   usernameParams,
+  WRITE_NOTE,
 } from './auth-schemas.ts';
-import { parseInput } from './ledger-validation.ts';
+import type { RouteMount } from './context.ts';
+import { errorResponse } from './error-schemas.ts';
+import { defineRoute } from './route.ts';
+import { jsonResponse } from './schemas.ts';
 
 const AUDIT_COLUMNS = ['id', 'at', 'actor', 'action', 'target', 'ip', 'outcome', 'before', 'after'] as const;
 
@@ -34,40 +42,102 @@ export function auditCsv(events: AuditEvent[]): string {
   );
 }
 
-export function adminRoutes(db: LedgerDb, auth: AuthService): Router {
-  const router = Router();
+const tags = ['admin'];
+const guarded = { ...unauthorized, ...forbidden };
+const auditEvents = z.object({ events: z.array(auditEventSchema) });
 
-  router.get('/admin/users', requireRole('admin'), async (_req: Request, res: Response) => {
-    res.json({ users: await auth.listAccounts() });
-  });
+export function adminRoutes(auth: AuthService) {
+  const admin = [requireRole('admin')];
+  const adminWrite = [requireWrite('admin')];
+  return ({ router, registry }: RouteMount): void => {
+    defineRoute(router, registry, {
+      method: 'get',
+      path: '/admin/users',
+      summary: 'Accounts (admin)',
+      tags,
+      security: ADMIN_READ_SECURITY,
+      before: admin,
+      request: {},
+      responses: { ...jsonResponse('Accounts', z.object({ users: z.array(accountView) })), ...guarded },
+      handler: async (_input, _req, res) => {
+        res.json({ users: await auth.listAccounts() });
+      },
+    });
 
-  router.post('/admin/users', requireWrite('admin'), async (req: Request, res: Response) => {
-    const body = parseInput(createAccountBody, req.body, 'body');
-    res
-      .status(201)
-      .json(await auth.createAccount(actorOf(req, res), body.username, body.role, body.password));
-  });
+    defineRoute(router, registry, {
+      method: 'post',
+      path: '/admin/users',
+      summary: 'Create an account (admin)',
+      description: WRITE_NOTE,
+      tags,
+      security: ADMIN_WRITE_SECURITY,
+      before: adminWrite,
+      request: { body: createAccountBody },
+      responses: {
+        201: { description: 'Created', content: { 'application/json': { schema: accountView } } },
+        ...guarded,
+        409: errorResponse('The username is taken'),
+      },
+      handler: async ({ body }, req, res) => {
+        res
+          .status(201)
+          .json(await auth.createAccount(actorOf(req, res), body.username, body.role, body.password));
+      },
+    });
 
-  router.patch('/admin/users/:username', requireWrite('admin'), async (req: Request, res: Response) => {
-    const p = parseInput(usernameParams, req.params, 'path');
-    const body = parseInput(updateAccountBody, req.body, 'body');
-    res.json(await auth.updateAccount(actorOf(req, res), p.username, body));
-  });
+    defineRoute(router, registry, {
+      method: 'patch',
+      path: '/admin/users/:username',
+      summary: "Change an account's role, disable it or set its password (admin); ends its sessions",
+      description: WRITE_NOTE,
+      tags,
+      security: ADMIN_WRITE_SECURITY,
+      before: adminWrite,
+      request: { params: usernameParams, body: updateAccountBody },
+      responses: { ...jsonResponse('Updated', accountView), ...guarded },
+      handler: async ({ params, body }, req, res) => {
+        res.json(await auth.updateAccount(actorOf(req, res), params.username, body));
+      },
+    });
 
-  router.get('/admin/audit', requireRole('admin'), async (req: Request, res: Response) => {
-    const q = parseInput(auditQuery, req.query, 'query');
-    const payload: AuditResponse = { events: await listAudit(db, q) };
-    res.set('Cache-Control', 'no-store').json(payload);
-  });
+    defineRoute(router, registry, {
+      method: 'get',
+      path: '/admin/audit',
+      summary: 'The audit trail, newest first (admin)',
+      tags,
+      security: ADMIN_READ_SECURITY,
+      before: admin,
+      request: { query: auditQuery },
+      responses: { ...jsonResponse('Events', auditEvents), ...guarded },
+      handler: async ({ query }, _req, res) => {
+        const payload: AuditResponse = { events: await auth.auditTrail(query) };
+        res.set('Cache-Control', 'no-store').json(payload);
+      },
+    });
 
-  router.get('/admin/audit/export', requireRole('admin'), async (req: Request, res: Response) => {
-    const { format, ...filter } = parseInput(auditExportQuery, req.query, 'query');
-    const events = await listAudit(db, filter);
-    res.set('Cache-Control', 'no-store');
-    res.attachment(`audit.${format}`);
-    if (format === 'json') res.type('json').send(JSON.stringify({ events }, null, 2));
-    else res.type('text/csv; charset=utf-8').send(auditCsv(events));
-  });
-
-  return router;
+    defineRoute(router, registry, {
+      method: 'get',
+      path: '/admin/audit/export',
+      summary: 'The audit trail as a CSV or JSON download (admin)',
+      tags,
+      security: ADMIN_READ_SECURITY,
+      before: admin,
+      request: { query: auditExportQuery },
+      responses: {
+        200: {
+          description: 'Download',
+          content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: auditEvents } },
+        },
+        ...guarded,
+      },
+      handler: async ({ query }, _req, res) => {
+        const { format, ...filter } = query;
+        const events = await auth.auditTrail(filter);
+        res.set('Cache-Control', 'no-store');
+        res.attachment(`audit.${format}`);
+        if (format === 'json') res.type('json').send(JSON.stringify({ events }, null, 2));
+        else res.type('text/csv; charset=utf-8').send(auditCsv(events));
+      },
+    });
+  };
 }

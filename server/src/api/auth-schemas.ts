@@ -1,6 +1,53 @@
-// Request and response schemas of /api/auth and /api/admin, used to validate and to describe the API.
+// Request and response schemas of /api/auth and /api/admin, used to validate and to describe the API, and the
+// answers every guarded route documents (401, 403).
+import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { ROLES, type Role } from '../domain/ledger-types.ts';
+import { errorResponse } from './error-schemas.ts';
+
+/** How a write authorises itself, for the description of every guarded route. */
+export const WRITE_NOTE =
+  "Needs a session: the cookie from POST /api/auth/login with the session's CSRF token in the X-CSRF-Token header, or (scripts) `Authorization: Bearer <EDITOR_TOKEN>`, which acts as the built-in editor `script:editor-token`.";
+
+/** The security schemes of the OpenAPI document (registered by openapi-routes.ts). */
+export const SECURITY_SCHEMES = {
+  sessionCookie: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'rge_session',
+    description: 'From POST /api/auth/login.',
+  },
+  csrfToken: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-CSRF-Token',
+    description: "The session's CSRF token (GET /api/auth/session); every write with the cookie sends it.",
+  },
+  editorToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'EDITOR_TOKEN, for scripts: a session of the built-in editor `script:editor-token`.',
+  },
+} as const;
+/** Alternatives, each naming the SECURITY_SCHEMES it needs together (OpenAPI `security`). */
+export type SecurityRequirements = Array<Record<string, string[]>>;
+
+/** Editor writes: the cookie with its CSRF token, or the editor token. */
+export const WRITE_SECURITY: SecurityRequirements = [
+  { sessionCookie: [], csrfToken: [] },
+  { editorToken: [] },
+];
+/** Admin writes: an admin's login with its CSRF token (the editor token is only an editor). */
+export const ADMIN_WRITE_SECURITY: SecurityRequirements = [{ sessionCookie: [], csrfToken: [] }];
+/** Admin reads: an admin's login. */
+export const ADMIN_READ_SECURITY: SecurityRequirements = [{ sessionCookie: [] }];
+
+export const unauthorized: Record<number, ResponseConfig> = {
+  401: errorResponse('No session: not logged in, and no valid editor token.'),
+};
+export const forbidden: Record<number, ResponseConfig> = {
+  403: errorResponse('Missing or wrong X-CSRF-Token header, or a role too low for this.'),
+};
 
 export const roleSchema = z.enum(ROLES as [Role, ...Role[]]);
 /**

@@ -12,3 +12,6 @@ export interface RouteContext {
   /** Null when reads are not cached (tests that count repository calls). */
   cache: ReadCache | null;
 }
+
+/** What a route module needs to describe and mount its routes: the ledger wing takes no graph services. */
+export type RouteMount = Pick<RouteContext, 'router' | 'registry'>;

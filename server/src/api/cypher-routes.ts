@@ -1,8 +1,9 @@
 // POST /api/cypher: the read-only console for power users.
 import { z } from 'zod';
 import type { RouteContext } from './context.ts';
+import { errorResponse } from './error-schemas.ts';
 import { defineRoute } from './route.ts';
-import { cypherResponseSchema, errorResponse, jsonResponse } from './schemas.ts';
+import { cypherResponseSchema, jsonResponse } from './schemas.ts';
 
 export function cypherRoutes({ router, registry, services, limiters }: RouteContext): void {
   defineRoute(router, registry, {

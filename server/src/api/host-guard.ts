@@ -1,9 +1,15 @@
 // Refuses requests addressed to a name this server does not go by (DNS rebinding: a web page whose name
-// resolves to 127.0.0.1 would otherwise reach a loopback server whose scene writes need no token), and
+// resolves to 127.0.0.1 would otherwise reach a loopback server whose scene writes need no session), and
 // writes whose Origin is another site. Browsers always send Host and, on cross-site writes, Origin.
 import type { RequestHandler } from 'express';
 import { sendError } from './error-middleware.ts';
-import { isLoopbackHost } from './require-editor.ts';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Whether the server listens on this machine only (config HOST is a loopback address or name). */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host) || host.startsWith('127.');
+}
 
 /** The names a request's Host may carry (any port): loopback names, plus PUBLIC_URL's host name. */
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'] as const;
@@ -28,7 +34,7 @@ export function hostName(hostHeader: string): string {
 
 /**
  * Which Host names are accepted, or null when any is (a server listening beyond loopback with no PUBLIC_URL:
- * users reach it by names we cannot know, and its writes need EDITOR_TOKEN anyway).
+ * users reach it by names we cannot know, and its writes need a session anyway).
  */
 export function allowedHostNames(policy: HostPolicy): Set<string> | null {
   const publicName = policy.publicUrl ? new URL(policy.publicUrl).hostname.toLowerCase() : null;

@@ -2,10 +2,13 @@
 // the validation share one set of schemas.
 import { type OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
+import { SECURITY_SCHEMES } from './auth-schemas.ts';
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
 export function openApiDocument(registry: OpenAPIRegistry): OpenApiDocument {
+  for (const [name, scheme] of Object.entries(SECURITY_SCHEMES))
+    registry.registerComponent('securitySchemes', name, scheme);
   registry.registerPath({
     method: 'get',
     path: '/api/openapi.json',
@@ -34,7 +37,7 @@ export function openApiDocument(registry: OpenAPIRegistry): OpenApiDocument {
       title: 'Reform Graph Explorer API',
       version: '0.1.0',
       description:
-        'Read access to imported reform plans as a graph. Errors are JSON: {"error":{"code","message","details"}}.',
+        'Imported reform plans as a graph, the implementation ledger, accounts and presentation scenes. Errors are JSON: {"error":{"code","message","details"}}; an INVALID_REQUEST from validation lists each problem in `details` as {"path":["query"|"params"|"body", …],"code","message"}. Writes need a session (see the auth routes): the login cookie with its X-CSRF-Token, or `Authorization: Bearer <EDITOR_TOKEN>` for scripts.',
     },
     servers: [{ url: '/' }],
   });

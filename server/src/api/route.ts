@@ -1,11 +1,13 @@
 // One definition per route, used twice: registered in the OpenAPI registry and mounted on express with the
 // same zod schemas validating params, query and body. Handlers receive the parsed values, never raw input.
-import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-openapi';
-import type { Request, RequestHandler, Response, Router } from 'express';
-import type { z } from 'zod';
-import { AppError } from '../domain/errors.ts';
+// JSON in and out is the default; a route may take a file as its body (`upload`) and answer with any media
+// type its `responses` name (spreadsheets, CSV, HTML).
+import type { OpenAPIRegistry, ResponseConfig, ZodContentObject } from '@asteasolutions/zod-to-openapi';
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { z } from 'zod';
+import { AppError, type RequestIssue } from '../domain/errors.ts';
+import { errorResponses } from './error-schemas.ts';
 import type { ReadCache } from './read-cache.ts';
-import { errorResponses } from './schemas.ts';
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 
@@ -16,7 +18,17 @@ export interface RouteRequest<
 > {
   params?: P;
   query?: Q;
+  /** A JSON body, validated by this schema. */
   body?: B;
+  /** A file as the body instead of JSON (a spreadsheet upload): handed to the handler as raw bytes. */
+  upload?: Upload;
+}
+
+export interface Upload {
+  /** Media types documented for the body; the bytes are accepted whatever the Content-Type says. */
+  mediaTypes: readonly string[];
+  /** Largest body accepted, in the `bytes` notation of express (`5mb`); beyond it: 413 PAYLOAD_TOO_LARGE. */
+  limit: string;
 }
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -25,6 +37,8 @@ export interface Parsed<P, Q, B> {
   params: Out<P>;
   query: Out<Q>;
   body: Out<B>;
+  /** The uploaded bytes (empty when none were sent); null unless the route declares `upload`. */
+  upload: Buffer | null;
 }
 
 export interface RouteSpec<
@@ -32,16 +46,21 @@ export interface RouteSpec<
   Q extends AnyObject | undefined,
   B extends z.ZodType | undefined,
 > {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express path relative to /api, e.g. `/nodes/:id`. */
   path: string;
   summary: string;
   description?: string;
   tags: string[];
   request: RouteRequest<P, Q, B>;
-  /** Success responses; the error responses every route shares are added. */
+  /** Success responses, and error responses particular to the route; those every route shares are added
+   * (schemas.ts `errorResponses`) where the route names no other answer for the status. Non-JSON answers
+   * name their media types here (see `fileResponse`). */
   responses: Record<number, ResponseConfig>;
-  /** Run before validation (rate limits). */
+  /** Who may call it, for the OpenAPI document (auth-schemas.ts `WRITE_SECURITY`, `ADMIN_SECURITY`); the guard
+   * itself goes in `before`. */
+  security?: Array<Record<string, string[]>>;
+  /** Run before validation (rate limits, authorisation guards). */
   before?: RequestHandler[];
   /** Replays a JSON answer from this cache while the data is unchanged: for reads whose answer depends on
    * the URL alone (never on who asks). */
@@ -54,7 +73,18 @@ export function openApiPath(expressPath: string): string {
   return `/api${expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`;
 }
 
-function issuesOf(where: 'params' | 'query' | 'body', error: z.ZodError) {
+/** A binary body or answer in OpenAPI: a string of format `binary` under each media type. */
+export function binaryContent(mediaTypes: readonly string[]): ZodContentObject {
+  const binary = z.string().meta({ format: 'binary' });
+  return Object.fromEntries(mediaTypes.map((type) => [type, { schema: binary }]));
+}
+
+/** A success answer that is a file (spreadsheet, CSV) rather than JSON. */
+export function fileResponse(description: string, mediaTypes: readonly string[]): ResponseConfig {
+  return { description, content: binaryContent(mediaTypes) };
+}
+
+function issuesOf(where: 'params' | 'query' | 'body', error: z.ZodError): RequestIssue[] {
   return error.issues.map((issue) => ({
     path: [where, ...issue.path.map(String)],
     code: issue.code,
@@ -117,25 +147,29 @@ export function defineRoute<
   Q extends AnyObject | undefined,
   B extends z.ZodType | undefined,
 >(router: Router, registry: OpenAPIRegistry, spec: RouteSpec<P, Q, B>): void {
-  const { params, query, body } = spec.request;
+  const { params, query, body, upload } = spec.request;
+  if (body && upload) throw new Error(`Route ${spec.path}: a body is either JSON or an upload, not both.`);
   registry.registerPath({
     method: spec.method,
     path: openApiPath(spec.path),
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     tags: spec.tags,
+    ...(spec.security ? { security: spec.security } : {}),
     request: {
       ...(params ? { params } : {}),
       ...(query ? { query } : {}),
       ...(body ? { body: { required: true, content: { 'application/json': { schema: body } } } } : {}),
+      ...(upload ? { body: { required: true, content: binaryContent(upload.mediaTypes) } } : {}),
     },
-    responses: { ...spec.responses, ...errorResponses },
+    responses: { ...errorResponses, ...spec.responses },
   });
   const handle: RequestHandler = async (req, res) => {
     const input: Parsed<P, Q, B> = {
       params: parsePart('params', params, req.params) as Out<P>,
       query: parsePart('query', query, req.query) as Out<Q>,
       body: parsePart('body', body, req.body) as Out<B>,
+      upload: upload ? (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)) : null,
     };
     const run = () => spec.handler(input, req, res);
     if (spec.cache)
@@ -148,5 +182,7 @@ export function defineRoute<
       );
     else await run();
   };
-  router[spec.method](spec.path, ...(spec.before ?? []), handle);
+  // An upload is read after the guards in `before`: a refused request never has its body buffered.
+  const reader = upload ? [express.raw({ type: () => true, limit: upload.limit })] : [];
+  router[spec.method](spec.path, ...(spec.before ?? []), ...reader, handle);
 }

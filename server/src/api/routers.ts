@@ -1,5 +1,6 @@
 // Assembles the API's routers; the health route is mounted by app.ts itself. `createApiRouters` takes any
-// GraphRepository (tests pass the real one over the test database); `buildApiRouters` wires it to Neo4j.
+// GraphRepository (tests pass the real one over the test database) and, optionally, the ledger's stores;
+// `buildApiRouters` wires both to Neo4j. Every route describes itself in one OpenAPI registry.
 import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import type { Logger } from 'pino';
@@ -12,14 +13,15 @@ import { neo4jCorpusRepository } from '../neo4j/corpus-queries.ts';
 import { dataVersionReader } from '../neo4j/data-version.ts';
 import type { Neo4jConnection } from '../neo4j/driver.ts';
 import { neo4jGraphRepository } from '../neo4j/graph-repository.ts';
+import { createLedgerStores } from '../neo4j/ledger-stores.ts';
 import { neo4jSceneStore } from '../neo4j/scene-store.ts';
 import { analysisRoutes } from './analysis-routes.ts';
+import { loadSession } from './auth-middleware.ts';
 import type { RouteContext } from './context.ts';
 import { corpusRoutes } from './corpus-routes.ts';
 import { cypherRoutes } from './cypher-routes.ts';
 import { graphRoutes } from './graph-routes.ts';
-import { registerLedgerOpenApi } from './ledger-openapi.ts';
-import { ledgerApiRouters } from './ledger-routers.ts';
+import { type LedgerRouterDeps, ledgerWing, SESSION_PATHS } from './ledger-routers.ts';
 import { nodeRoutes } from './node-routes.ts';
 import { openApiDocument, openApiRoutes } from './openapi-routes.ts';
 import { planRoutes } from './plans-routes.ts';
@@ -37,6 +39,8 @@ export interface ApiOptions {
   scenes?: SceneRouteOptions;
   /** The corpus views (a body or a pilot across plans, two plans compared); not mounted without it. */
   corpus?: CorpusService;
+  /** The ledger, accounts and sessions; without them the ledger, auth and admin routes are not mounted. */
+  ledger?: LedgerRouterDeps;
   /** The stored data's version (see read-cache.ts); with it, plan-graph reads are cached. */
   dataVersion?: () => Promise<string>;
   /** How stale a cached answer may be after a write from another process (default 250 ms). */
@@ -58,27 +62,30 @@ export function createApiRouters(repo: GraphRepository, options: ApiOptions = {}
       cypher: limiter(rates.cypherPerMinute, 'Cypher console'),
     },
   };
+  const wing = options.ledger ? ledgerWing(options.ledger) : null;
+  // Sessions before any route that reads them; only these paths pay for the lookup.
+  if (wing) context.router.use(SESSION_PATHS, ...wing.sessions);
+  else if (options.scenes)
+    context.router.use('/scenes', ...loadSession({ auth: null, editorToken: options.scenes.token }));
   for (const mount of [planRoutes, graphRoutes, nodeRoutes, searchRoutes, analysisRoutes, cypherRoutes])
     mount(context);
   if (options.scenes) sceneRoutes(options.scenes)(context);
   if (options.corpus) corpusRoutes(options.corpus)(context);
-  registerLedgerOpenApi(context.registry);
+  wing?.mount(context);
   const routers = [context.router, openApiRoutes(openApiDocument(context.registry))];
   // First in line, so that it sees every write, the ledger's included.
   return cache ? [Router().use(cache.writeWatcher), ...routers] : routers;
 }
 
 export function buildApiRouters(connection: Neo4jConnection, config: EnvConfig, _logger: Logger): Router[] {
-  return [
-    ...createApiRouters(neo4jGraphRepository(connection.driver, connection.database, connection.console), {
-      dataVersion: dataVersionReader(connection.driver, connection.database),
-      corpus: createCorpusService(neo4jCorpusRepository(connection.driver, connection.database)),
-      scenes: {
-        service: createSceneService(neo4jSceneStore(connection.driver, connection.database)),
-        host: config.HOST,
-        token: config.EDITOR_TOKEN,
-      },
-    }),
-    ...ledgerApiRouters({ driver: connection.driver, database: connection.database }),
-  ];
+  return createApiRouters(neo4jGraphRepository(connection.driver, connection.database, connection.console), {
+    dataVersion: dataVersionReader(connection.driver, connection.database),
+    corpus: createCorpusService(neo4jCorpusRepository(connection.driver, connection.database)),
+    scenes: {
+      service: createSceneService(neo4jSceneStore(connection.driver, connection.database)),
+      host: config.HOST,
+      token: config.EDITOR_TOKEN,
+    },
+    ledger: { stores: createLedgerStores(connection), editorToken: config.EDITOR_TOKEN },
+  });
 }

@@ -1,5 +1,5 @@
-// Zod schemas for the API: request pieces shared by several routes, the response shapes documented in the
-// OpenAPI document, and the error body every route may answer with.
+// Zod schemas for the API: request pieces shared by several routes and the response shapes documented in the
+// OpenAPI document (the error body is in error-schemas.ts).
 import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { Basis, DependencyKind, NODE_LABELS, NodeLabel, REL_TYPES, RelType } from '../domain/model.ts';
@@ -48,38 +48,6 @@ export function intParam(min: number, max: number, fallback: number, description
     .default(fallback)
     .meta({ description: `${description} (${min}–${max}, default ${fallback})` });
 }
-
-export const apiErrorSchema = z
-  .object({
-    error: z.object({
-      code: z.enum([
-        'INVALID_REQUEST',
-        'NOT_FOUND',
-        'DB_UNAVAILABLE',
-        'QUERY_REFUSED',
-        'QUERY_TIMEOUT',
-        'RATE_LIMITED',
-        'PAYLOAD_TOO_LARGE',
-        'UNAUTHORIZED',
-        'CONFLICT',
-        'INTERNAL',
-      ]),
-      message: z.string(),
-      details: z.unknown().optional(),
-    }),
-  })
-  .meta({ id: 'ApiError' });
-
-export function errorResponse(description: string): ResponseConfig {
-  return { description, content: { 'application/json': { schema: apiErrorSchema } } };
-}
-
-export const errorResponses: Record<number, ResponseConfig> = {
-  400: errorResponse('The request is invalid: `details` lists each problem with its path.'),
-  404: errorResponse('No such plan, node or route.'),
-  429: errorResponse('Too many requests; retry later.'),
-  503: errorResponse('The graph database is unavailable.'),
-};
 
 export function jsonResponse(description: string, schema: z.ZodType): Record<number, ResponseConfig> {
   return { 200: { description, content: { 'application/json': { schema } } } };

@@ -1,5 +1,6 @@
 // The vocabulary shared by server, client and tests: graph DTOs and the API's request/response shapes.
-// It imports nothing but the model's closed sets, so any side may depend on it.
+// It imports nothing but the model's closed sets and the error codes (types only), so any side may depend on it.
+import type { ApiErrorCode } from './errors.ts';
 import type { Basis, DependencyKind, NodeLabel, RelType } from './model.ts';
 
 declare const nodeIdBrand: unique symbol;
@@ -110,18 +111,8 @@ export interface CyOverviewElements {
 export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string; details?: unknown };
 }
-export type ApiErrorCode =
-  | 'INVALID_REQUEST'
-  | 'NOT_FOUND'
-  | 'DB_UNAVAILABLE'
-  | 'QUERY_REFUSED'
-  | 'QUERY_TIMEOUT'
-  | 'RATE_LIMITED'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'CONFLICT'
-  | 'INTERNAL';
+/** The closed list lives with AppError (errors.ts): one list, the OpenAPI enum derived from it. */
+export type { ApiErrorCode };
 
 export interface HealthResponse {
   status: 'ok';

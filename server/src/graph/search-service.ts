@@ -1,4 +1,5 @@
-// Search across a plan: the repository finds literal matches, the ranking orders them.
+// Search across a plan: the repository finds candidates (through the full-text index, or a scan where the index
+// cannot answer), the ranking keeps the literal matches and orders them.
 import { AppError } from '../domain/errors.ts';
 import type { NodeLabel } from '../domain/model.ts';
 import type { SearchResponse } from '../domain/types.ts';

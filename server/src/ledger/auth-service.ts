@@ -2,25 +2,18 @@
 // the account it belongs to and the session's CSRF token, so a stolen database copy holds no usable session.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../domain/errors.ts';
-import type { AccountView, Role } from '../domain/ledger-types.ts';
+import type { AccountView, AuditEvent, Role } from '../domain/ledger-types.ts';
 import { displayUsername } from '../domain/usernames.ts';
-import {
-  type AccountChange,
-  createAccount,
-  createSession,
-  deleteSession,
-  deleteSessionsOf,
-  findAccount,
-  findSession,
-  listAccounts,
-  lockActiveAdmins,
-  type StoredSession,
-  updateAccount,
-} from '../neo4j/account-store.ts';
-import { recordAudit, recordAuditAlone } from '../neo4j/ledger-audit-store.ts';
-import { type LedgerDb, ledgerWrite } from '../neo4j/ledger-tx.ts';
 import type { Actor, Clock } from './ledger-service.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.ts';
+import type {
+  AccountChange,
+  AccountStore,
+  AuditFilter,
+  AuditStore,
+  LedgerStores,
+  StoredSession,
+} from './stores.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
@@ -54,19 +47,29 @@ function checkPassword(password: string): void {
     );
 }
 
+/**
+ * Logins, sessions, accounts and the audit trail over the account and audit stores. Errors: AppError
+ * INVALID_REQUEST (password too short), CONFLICT (name taken, last admin), NOT_FOUND (no such account).
+ */
 export class AuthService {
+  private readonly accounts: AccountStore;
+  private readonly audit: AuditStore;
+
   constructor(
-    private readonly db: LedgerDb,
+    stores: Pick<LedgerStores, 'accounts' | 'audit'>,
     private readonly clock: Clock = () => new Date(),
-  ) {}
+  ) {
+    this.accounts = stores.accounts;
+    this.audit = stores.audit;
+  }
 
   /** Null for a wrong username or password, alike, so a caller cannot tell which was wrong. */
   async login(username: string, password: string, ip: string | null): Promise<LoginResult | null> {
-    const account = await findAccount(this.db, username);
+    const account = await this.accounts.findAccount(username);
     const ok = await verifyPassword(account?.passwordHash ?? null, password);
     const now = this.clock();
     if (!account || !ok || account.disabled) {
-      await recordAuditAlone(this.db, {
+      await this.audit.record({
         actor: null,
         action: 'auth.login',
         target: username,
@@ -78,8 +81,8 @@ export class AuthService {
     const token = newToken();
     const csrfToken = newToken();
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-    await ledgerWrite(this.db, async (tx) => {
-      await createSession(tx, {
+    await this.accounts.write(async (tx) => {
+      await tx.createSession({
         tokenHash: tokenHash(token),
         username: account.username,
         csrfToken,
@@ -87,8 +90,7 @@ export class AuthService {
         expiresAt: expiresAt.toISOString(),
         ip,
       });
-      await recordAudit(
-        tx,
+      await tx.recordAudit(
         { actor: account.username, action: 'auth.login', target: account.username, ip, outcome: 'ok' },
         now,
       );
@@ -97,13 +99,13 @@ export class AuthService {
   }
 
   async session(token: string): Promise<StoredSession | null> {
-    return findSession(this.db, tokenHash(token), this.clock().toISOString());
+    return this.accounts.findSession(tokenHash(token), this.clock().toISOString());
   }
 
   async logout(token: string, actor: Actor): Promise<void> {
-    await ledgerWrite(this.db, async (tx) => {
-      await deleteSession(tx, tokenHash(token));
-      await recordAudit(tx, {
+    await this.accounts.write(async (tx) => {
+      await tx.deleteSession(tokenHash(token));
+      await tx.recordAudit({
         actor: actor.username,
         action: 'auth.logout',
         target: actor.username,
@@ -114,7 +116,12 @@ export class AuthService {
   }
 
   listAccounts(): Promise<AccountView[]> {
-    return listAccounts(this.db);
+    return this.accounts.listAccounts();
+  }
+
+  /** The audit trail, newest first (admins only: the route checks the role). */
+  auditTrail(filter: AuditFilter): Promise<AuditEvent[]> {
+    return this.audit.list(filter);
   }
 
   /**
@@ -131,10 +138,10 @@ export class AuthService {
     const username = displayUsername(requestedName);
     const passwordHash = await hashPassword(password);
     const createdAt = this.clock().toISOString();
-    const clash = await ledgerWrite(this.db, async (tx) => {
-      const taken = await createAccount(tx, { username, role, passwordHash, createdAt });
+    const clash = await this.accounts.write(async (tx) => {
+      const taken = await tx.createAccount({ username, role, passwordHash, createdAt });
       if (!taken)
-        await recordAudit(tx, {
+        await tx.recordAudit({
           actor: actor?.username ?? '(command line)',
           action: 'account.create',
           target: username,
@@ -170,9 +177,9 @@ export class AuthService {
     }
     const now = this.clock().toISOString();
     const leavesAdmin = (change.role === undefined || change.role === 'admin') && change.disabled !== true;
-    const result = await ledgerWrite(this.db, async (tx) => {
-      const admins = leavesAdmin ? [] : await lockActiveAdmins(tx);
-      const updated = await updateAccount(tx, username, stored);
+    const result = await this.accounts.write(async (tx) => {
+      const admins = leavesAdmin ? [] : await tx.lockActiveAdmins();
+      const updated = await tx.updateAccount(username, stored);
       if (!updated) return null;
       const wasActiveAdmin = admins.includes(updated.before.username);
       if (wasActiveAdmin && admins.length === 1)
@@ -180,8 +187,8 @@ export class AuthService {
           'CONFLICT',
           `${updated.before.username} is the only admin: make another account admin before demoting or disabling this one.`,
         );
-      await deleteSessionsOf(tx, updated.before.username, now);
-      await recordAudit(tx, {
+      await tx.deleteSessionsOf(updated.before.username, now);
+      await tx.recordAudit({
         actor: actor?.username ?? '(command line)',
         action: 'account.update',
         target: updated.before.username,

@@ -2,13 +2,11 @@
 // import applies completely or not at all (a version conflict found while writing rolls everything back).
 import { AppError } from '../domain/errors.ts';
 import type { ImportCellError, LedgerImportResponse } from '../domain/ledger-types.ts';
-import { recordAudit } from '../neo4j/ledger-audit-store.ts';
-import { planAgencies } from '../neo4j/ledger-queries.ts';
-import { appendEntry } from '../neo4j/ledger-store.ts';
-import { type LedgerDb, ledgerWrite } from '../neo4j/ledger-tx.ts';
-import { type Actor, type Clock, type LedgerService, prepareEntry } from './ledger-service.ts';
+import type { Actor, LedgerService } from './ledger-service.ts';
+import { prepareEntry } from './prepare-entry.ts';
 import { readCsvRows, type SheetFormat } from './spreadsheet-export.ts';
 import { type Cell, readXlsxRows, SheetError, validateLedgerSheet } from './spreadsheet-import.ts';
+import type { LedgerStore } from './stores.ts';
 
 function describe(errors: ImportCellError[]): string {
   const first = errors[0];
@@ -29,10 +27,10 @@ async function readGrid(format: SheetFormat, buffer: Buffer): Promise<Cell[][]> 
   }
 }
 
+/** See LedgerService.importSheet, which calls this. */
 export async function importLedgerSheet(
-  db: LedgerDb,
-  ledger: LedgerService,
-  clock: Clock,
+  store: LedgerStore,
+  ledger: Pick<LedgerService, 'rows' | 'today' | 'clock'>,
   actor: Actor,
   plan: string,
   format: SheetFormat,
@@ -40,13 +38,13 @@ export async function importLedgerSheet(
 ): Promise<LedgerImportResponse> {
   const grid = await readGrid(format, buffer);
   const rows = await ledger.rows(plan, ledger.today());
-  const agencies = await planAgencies(db, plan);
+  const agencies = await store.planAgencies(plan);
   const checked = validateLedgerSheet(grid, { rows, agencies });
   if (checked.errors.length > 0)
     throw new AppError('INVALID_REQUEST', describe(checked.errors), { details: { errors: checked.errors } });
 
-  const now = clock();
-  await ledgerWrite(db, async (tx) => {
+  const now = ledger.clock();
+  await store.write(async (tx) => {
     for (const change of checked.changes) {
       const prepared = await prepareEntry(tx, change.taskId, change.input, actor.username, now, 'import');
       if (prepared.kind === 'conflict') {
@@ -59,9 +57,8 @@ export async function importLedgerSheet(
         ];
         throw new AppError('CONFLICT', describe(errors), { details: { errors } });
       }
-      await appendEntry(tx, prepared.entry);
-      await recordAudit(
-        tx,
+      await tx.appendEntry(prepared.entry);
+      await tx.recordAudit(
         {
           actor: actor.username,
           action: 'ledger.entry.create',
@@ -74,8 +71,7 @@ export async function importLedgerSheet(
         now,
       );
     }
-    await recordAudit(
-      tx,
+    await tx.recordAudit(
       {
         actor: actor.username,
         action: 'ledger.import',

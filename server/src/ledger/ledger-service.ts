@@ -1,33 +1,22 @@
 // The ledger's use cases: read views of a plan's progress and append entries with optimistic concurrency.
 // A stale write is refused with the state it missed, and its payload is kept in the audit trail, so neither
 // side's data is lost.
-import { randomUUID } from 'node:crypto';
-import type { ManagedTransaction } from 'neo4j-driver';
 import { AppError } from '../domain/errors.ts';
 import type {
   BlockedResponse,
   LedgerConflictDetails,
   LedgerDashboardResponse,
-  LedgerEntry,
   LedgerEntryInput,
   LedgerHistoryResponse,
+  LedgerImportResponse,
   LedgerRow,
   LedgerStatusResponse,
   LedgerTableResponse,
   LedgerWriteResponse,
   PlanChecksResponse,
 } from '../domain/ledger-types.ts';
-import { recordAudit } from '../neo4j/ledger-audit-store.ts';
-import {
-  planCheckFacts,
-  planDependencies,
-  planExists,
-  planLedgerStates,
-  taskHistory,
-} from '../neo4j/ledger-queries.ts';
-import { agencyName, appendEntry, lockTaskLedger, taskWriteContext } from '../neo4j/ledger-store.ts';
-import { type LedgerDb, ledgerWrite } from '../neo4j/ledger-tx.ts';
 import { dependencyCycles, downstreamOf } from './dependency-analysis.ts';
+import { importLedgerSheet } from './ledger-import.ts';
 import {
   dashboardGroups,
   filterAndSort,
@@ -37,6 +26,9 @@ import {
   statusMap,
   toRow,
 } from './ledger-views.ts';
+import { prepareEntry } from './prepare-entry.ts';
+import type { SheetFormat } from './spreadsheet-export.ts';
+import type { LedgerStore, LedgerStores } from './stores.ts';
 
 /** Who writes, from where, and when: the audit trail's who/where/when. */
 export interface Actor {
@@ -46,23 +38,31 @@ export interface Actor {
 
 export type Clock = () => Date;
 
+/**
+ * The ledger's use cases over a LedgerStore. Errors: AppError NOT_FOUND (no such plan or task),
+ * INVALID_REQUEST (a measure or agency that is not there), CONFLICT (stale version), and the store's.
+ */
 export class LedgerService {
+  private readonly store: LedgerStore;
+
   constructor(
-    private readonly db: LedgerDb,
-    private readonly clock: Clock = () => new Date(),
-  ) {}
+    stores: Pick<LedgerStores, 'ledger'>,
+    readonly clock: Clock = () => new Date(),
+  ) {
+    this.store = stores.ledger;
+  }
 
   today(): string {
     return localDate(this.clock());
   }
 
   private async requirePlan(plan: string): Promise<void> {
-    if (!(await planExists(this.db, plan))) throw new AppError('NOT_FOUND', `No plan ${plan} is imported.`);
+    if (!(await this.store.planExists(plan))) throw new AppError('NOT_FOUND', `No plan ${plan} is imported.`);
   }
 
   async rows(plan: string, asOf: string): Promise<LedgerRow[]> {
     await this.requirePlan(plan);
-    return (await planLedgerStates(this.db, plan)).map((state) => toRow(state, asOf));
+    return (await this.store.planLedgerStates(plan)).map((state) => toRow(state, asOf));
   }
 
   async table(plan: string, filter: RowFilter, asOf = this.today()): Promise<LedgerTableResponse> {
@@ -79,7 +79,7 @@ export class LedgerService {
   }
 
   async history(taskId: string): Promise<LedgerHistoryResponse> {
-    const found = await taskHistory(this.db, taskId);
+    const found = await this.store.taskHistory(taskId);
     if (!found) throw new AppError('NOT_FOUND', `No task ${taskId}.`);
     return found;
   }
@@ -87,7 +87,7 @@ export class LedgerService {
   async blocked(plan: string, kinds: string[], asOf = this.today()): Promise<BlockedResponse> {
     const rows = await this.rows(plan, asOf);
     const byId = new Map(rows.map((r) => [r.taskId, r]));
-    const edges = await planDependencies(this.db, plan, kinds);
+    const edges = await this.store.planDependencies(plan, kinds);
     const settled = (taskId: string) => byId.get(taskId)?.status === 'done';
     const items = rows
       .filter((row) => row.status === 'delayed')
@@ -114,7 +114,7 @@ export class LedgerService {
 
   async checks(plan: string): Promise<PlanChecksResponse> {
     await this.requirePlan(plan);
-    const facts = await planCheckFacts(this.db, plan);
+    const facts = await this.store.planCheckFacts(plan);
     return {
       plan,
       tasksWithoutLead: facts.tasksWithoutLead,
@@ -128,11 +128,10 @@ export class LedgerService {
   /** Appends an entry if `baseVersion` is still the task's version; otherwise 409 with both sides' data. */
   async write(actor: Actor, taskId: string, input: LedgerEntryInput): Promise<LedgerWriteResponse> {
     const now = this.clock();
-    const outcome = await ledgerWrite(this.db, async (tx) => {
+    const outcome = await this.store.write(async (tx) => {
       const prepared = await prepareEntry(tx, taskId, input, actor.username, now, 'api');
       if (prepared.kind === 'conflict') {
-        const auditId = await recordAudit(
-          tx,
+        const auditId = await tx.recordAudit(
           {
             actor: actor.username,
             action: 'ledger.entry.rejected',
@@ -153,9 +152,8 @@ export class LedgerService {
         };
         return { kind: 'conflict' as const, details };
       }
-      await appendEntry(tx, prepared.entry);
-      await recordAudit(
-        tx,
+      await tx.appendEntry(prepared.entry);
+      await tx.recordAudit(
         {
           actor: actor.username,
           action: 'ledger.entry.create',
@@ -178,64 +176,17 @@ export class LedgerService {
     }
     return { entry: outcome.entry, version: outcome.entry.version };
   }
-}
 
-/** Left out (undefined): keep the previous value; null: clear it. */
-function carry<T>(given: T | null | undefined, previous: T | null | undefined, fallback: T): T {
-  return given === undefined ? (previous ?? fallback) : (given ?? fallback);
-}
-
-export type PreparedEntry =
-  | { kind: 'ok'; entry: LedgerEntry; current: LedgerEntry | null }
-  | { kind: 'conflict'; version: number; current: LedgerEntry | null };
-
-/**
- * Locks the task's ledger, checks the version the writer read and builds the next entry. Fields the input
- * leaves out carry over from the current entry; an explicit null clears them (the agency falls back to the
- * task's lead).
- */
-export async function prepareEntry(
-  tx: ManagedTransaction,
-  taskId: string,
-  input: LedgerEntryInput,
-  author: string,
-  now: Date,
-  source: LedgerEntry['source'],
-): Promise<PreparedEntry> {
-  const context = await taskWriteContext(tx, taskId);
-  if (!context) throw new AppError('NOT_FOUND', `No task ${taskId}.`);
-  if (input.measureId && !context.measureIds.includes(input.measureId))
-    throw new AppError('INVALID_REQUEST', `Measure ${input.measureId} is not a measure of task ${taskId}.`);
-  const head = await lockTaskLedger(tx, taskId, now.toISOString());
-  if (!head) throw new AppError('NOT_FOUND', `No task ${taskId}.`);
-  if (head.version !== input.baseVersion)
-    return { kind: 'conflict', version: head.version, current: head.current };
-
-  const current = head.current;
-  let agencyId = input.agencyId === undefined ? (current?.agencyId ?? null) : input.agencyId;
-  agencyId ??= context.task.leadAgencyId;
-  let name: string | null = null;
-  if (agencyId) {
-    name =
-      agencyId === context.task.leadAgencyId ? context.task.leadAgencyName : await agencyName(tx, agencyId);
-    if (name === null) throw new AppError('INVALID_REQUEST', `No agency ${agencyId}.`);
+  /**
+   * Applies a spreadsheet (XLSX or CSV bytes) in one transaction: all changed rows or none. INVALID_REQUEST
+   * naming row and column when a cell is wrong, CONFLICT when a task changed while importing.
+   */
+  importSheet(
+    actor: Actor,
+    plan: string,
+    format: SheetFormat,
+    buffer: Buffer,
+  ): Promise<LedgerImportResponse> {
+    return importLedgerSheet(this.store, this, actor, plan, format, buffer);
   }
-  const entry: LedgerEntry = {
-    id: `ledger:${randomUUID()}`,
-    taskId,
-    planId: context.task.planId,
-    measureId: carry(input.measureId, current?.measureId, null),
-    version: head.version + 1,
-    status: input.status,
-    agencyId,
-    agencyName: name,
-    dueDate: carry(input.dueDate, current?.dueDate, null),
-    progress: carry(input.progress, current?.progress, 0),
-    note: carry(input.note, current?.note, ''),
-    evidenceUrl: carry(input.evidenceUrl, current?.evidenceUrl, null),
-    author,
-    createdAt: now.toISOString(),
-    source,
-  };
-  return { kind: 'ok', entry, current };
 }

@@ -8,7 +8,7 @@ import {
   type ProgressGroup,
 } from '../domain/ledger-types.ts';
 import { assertNever } from '../domain/model.ts';
-import type { TaskLedgerState } from '../neo4j/ledger-queries.ts';
+import type { TaskLedgerState } from './stores.ts';
 
 /** The server's local calendar date, YYYY-MM-DD (the ledger's dates are days, not instants). */
 export function localDate(now = new Date()): string {

@@ -10,7 +10,6 @@ import {
   type LedgerRow,
   type LedgerStatus,
 } from '../domain/ledger-types.ts';
-import type { AgencyChoice } from '../neo4j/ledger-queries.ts';
 import { dueDateSchema, evidenceUrlSchema } from './entry-schema.ts';
 import { responsibleAgency } from './ledger-views.ts';
 import {
@@ -21,6 +20,7 @@ import {
   restoreDefused,
   STATUS_WORDS,
 } from './spreadsheet-layout.ts';
+import type { AgencyChoice } from './stores.ts';
 import { boundedXlsx, XlsxLimitError } from './xlsx-limits.ts';
 
 export type Cell = string | number | boolean | Date | null;
@@ -134,6 +134,50 @@ function parseDueDate(cell: Cell | undefined): { value: string | null } | { erro
 
 const wholeNumber = z.coerce.number().int();
 
+/** One row as the column readers see it: cells by column key, and where to report a bad cell. */
+interface RowCells {
+  get(key: LedgerColumnKey): Cell | undefined;
+  has(key: LedgerColumnKey): boolean;
+  fail(key: LedgerColumnKey, message: string): void;
+}
+
+/** Reads the columns a sheet may leave out into `input`; a column that is absent leaves its field unset. */
+function readOptionalColumns(
+  { get, has, fail }: RowCells,
+  agencyByWord: Map<string, AgencyChoice>,
+  input: LedgerEntryInput,
+): void {
+  if (has('agency')) {
+    const agencyText = text(get('agency'));
+    const agency = agencyText ? agencyByWord.get(agencyText.toLowerCase()) : undefined;
+    if (agencyText && !agency) fail('agency', `No agency called "${agencyText}" in this plan.`);
+    input.agencyId = agency?.id ?? null;
+  }
+  if (has('dueDate')) {
+    const due = parseDueDate(get('dueDate'));
+    if ('error' in due) fail('dueDate', `"${text(get('dueDate'))}" ${due.error}.`);
+    else input.dueDate = due.value;
+  }
+  if (has('progress')) {
+    const raw = text(get('progress')).replace(/%$/, '');
+    const progress = raw === '' ? { success: true as const, data: 0 } : wholeNumber.safeParse(raw);
+    if (!progress.success || progress.data < 0 || progress.data > 100)
+      fail('progress', `"${text(get('progress'))}" is not a whole percentage from 0 to 100.`);
+    else input.progress = progress.data;
+  }
+  if (has('note')) {
+    const note = text(get('note'));
+    if (note.length > 5000) fail('note', 'The note is longer than 5000 characters.');
+    else input.note = note;
+  }
+  if (has('evidenceUrl')) {
+    const link = text(get('evidenceUrl'));
+    if (link && !evidenceUrlSchema.safeParse(link).success)
+      fail('evidenceUrl', `"${link}" is not an http:// or https:// link.`);
+    else input.evidenceUrl = link || null;
+  }
+}
+
 export function validateLedgerSheet(grid: Cell[][], context: ValidationContext): SheetValidation {
   const errors: ImportCellError[] = [];
   const header = grid[0] ?? [];
@@ -218,35 +262,7 @@ export function validateLedgerSheet(grid: Cell[][], context: ValidationContext):
       fail('status', `"${statusText}" is not a status; use one of ${LEDGER_STATUSES.join(', ')}.`);
 
     const input: LedgerEntryInput = { baseVersion: task.version, status: status ?? 'not-started' };
-    if (has('agency')) {
-      const agencyText = text(get('agency'));
-      const agency = agencyText ? agencyByWord.get(agencyText.toLowerCase()) : undefined;
-      if (agencyText && !agency) fail('agency', `No agency called "${agencyText}" in this plan.`);
-      input.agencyId = agency?.id ?? null;
-    }
-    if (has('dueDate')) {
-      const due = parseDueDate(get('dueDate'));
-      if ('error' in due) fail('dueDate', `"${text(get('dueDate'))}" ${due.error}.`);
-      else input.dueDate = due.value;
-    }
-    if (has('progress')) {
-      const raw = text(get('progress')).replace(/%$/, '');
-      const progress = raw === '' ? { success: true as const, data: 0 } : wholeNumber.safeParse(raw);
-      if (!progress.success || progress.data < 0 || progress.data > 100)
-        fail('progress', `"${text(get('progress'))}" is not a whole percentage from 0 to 100.`);
-      else input.progress = progress.data;
-    }
-    if (has('note')) {
-      const note = text(get('note'));
-      if (note.length > 5000) fail('note', 'The note is longer than 5000 characters.');
-      else input.note = note;
-    }
-    if (has('evidenceUrl')) {
-      const link = text(get('evidenceUrl'));
-      if (link && !evidenceUrlSchema.safeParse(link).success)
-        fail('evidenceUrl', `"${link}" is not an http:// or https:// link.`);
-      else input.evidenceUrl = link || null;
-    }
+    readOptionalColumns({ get, has, fail }, agencyByWord, input);
     if (errors.length > before) continue;
 
     if (!status) {

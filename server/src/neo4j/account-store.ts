@@ -1,34 +1,39 @@
 // Accounts and their sessions. A session is stored under the SHA-256 of its cookie token, so the database
 // never holds a token that could be replayed; its CSRF token lives beside it (synchronizer pattern).
 // Accounts are found by `usernameKey` (see domain/usernames.ts), unique by constraint, so `ED1` is `ed1`.
-import type { ManagedTransaction } from 'neo4j-driver';
-import { type AccountView, LedgerLabel, type Role } from '../domain/ledger-types.ts';
+import { z } from 'zod';
+import { type AccountView, LedgerLabel, Role } from '../domain/ledger-types.ts';
 import { usernameKey } from '../domain/usernames.ts';
-import { type LedgerDb, ledgerRead } from './ledger-tx.ts';
+import type { AccountChange, NewSession, StoredAccount, StoredSession } from '../ledger/stores.ts';
+import { optionalString, parseRow } from './row-schemas.ts';
+import type { RawReadTx, WriteTx } from './transactions.ts';
 
 const A = LedgerLabel.Account;
 const S = LedgerLabel.Session;
 
-export interface StoredAccount extends AccountView {
-  passwordHash: string;
+const role = z.enum(Role);
+
+const accountRow = z.object({
+  username: z.string(),
+  role,
+  disabled: z
+    .boolean()
+    .nullish()
+    .transform((disabled) => disabled === true),
+  createdAt: z.string(),
+  passwordHash: z.string(),
+}) satisfies z.ZodType<StoredAccount, unknown>;
+
+function toAccount(props: unknown): StoredAccount {
+  return parseRow(accountRow, props, 'account');
 }
 
-export interface StoredSession {
-  username: string;
-  role: Role;
-  csrfToken: string;
-  expiresAt: string;
-}
-
-function toAccount(props: Record<string, unknown>): StoredAccount {
-  return {
-    username: String(props.username),
-    role: props.role as Role,
-    disabled: props.disabled === true,
-    createdAt: String(props.createdAt),
-    passwordHash: String(props.passwordHash),
-  };
-}
+const sessionRow = z.object({
+  username: z.string(),
+  role,
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+}) satisfies z.ZodType<StoredSession>;
 
 export function publicAccount(account: StoredAccount): AccountView {
   const { passwordHash: _hidden, ...view } = account;
@@ -42,30 +47,28 @@ export function publicAccount(account: StoredAccount): AccountView {
 const MATCH_ACCOUNT = `MATCH (a:${A}) WHERE a.usernameKey = $key OR (a.usernameKey IS NULL AND a.username = $username)
   WITH a ORDER BY a.username = $username DESC LIMIT 1`;
 
-export async function findAccount(db: LedgerDb, username: string): Promise<StoredAccount | null> {
-  return ledgerRead(db, async (tx) => {
-    const result = await tx.run(`${MATCH_ACCOUNT} RETURN properties(a) AS a`, {
-      username,
-      key: usernameKey(username),
-    });
-    const record = result.records[0];
-    return record ? toAccount(record.get('a')) : null;
+export async function readAccount(tx: RawReadTx, username: string): Promise<StoredAccount | null> {
+  const result = await tx.run(`${MATCH_ACCOUNT} RETURN properties(a) AS a`, {
+    username,
+    key: usernameKey(username),
   });
+  const record = result.records[0];
+  return record ? toAccount(record.get('a')) : null;
 }
 
-export async function listAccounts(db: LedgerDb): Promise<AccountView[]> {
-  return ledgerRead(db, async (tx) => {
-    const result = await tx.run(`MATCH (a:${A}) RETURN properties(a) AS a ORDER BY a.username`);
-    return result.records.map((r) => publicAccount(toAccount(r.get('a'))));
-  });
+export async function readAccounts(tx: RawReadTx): Promise<AccountView[]> {
+  const result = await tx.run(`MATCH (a:${A}) RETURN properties(a) AS a ORDER BY a.username`);
+  return result.records.map((r) => publicAccount(toAccount(r.get('a'))));
 }
 
 /**
  * Returns null when it created the account, or the stored name that holds the same key (`ed1` when `ED1` was
  * asked for): the unique constraint on the key decides, not a prior read.
  */
+const createdRow = z.object({ created: z.boolean(), username: z.string() });
+
 export async function createAccount(
-  tx: ManagedTransaction,
+  tx: WriteTx,
   account: { username: string; role: Role; passwordHash: string; createdAt: string },
 ): Promise<{ taken: string } | null> {
   const result = await tx.run(
@@ -76,19 +79,13 @@ export async function createAccount(
      RETURN a.passwordHash = $passwordHash AS created, a.username AS username`,
     { ...account, key: usernameKey(account.username) },
   );
-  const record = result.records[0];
-  return record?.get('created') === true ? null : { taken: String(record?.get('username')) };
-}
-
-export interface AccountChange {
-  role?: Role;
-  disabled?: boolean;
-  passwordHash?: string;
+  const row = parseRow(createdRow, result.records[0]?.toObject(), 'account');
+  return row.created ? null : { taken: row.username };
 }
 
 /** Applies the change and returns the account before it, or null when there is no such account. */
 export async function updateAccount(
-  tx: ManagedTransaction,
+  tx: WriteTx,
   username: string,
   change: AccountChange,
 ): Promise<{ before: AccountView; after: AccountView } | null> {
@@ -120,7 +117,7 @@ export async function updateAccount(
  * transactions that each demote one of the last two admins run one after the other and the second sees
  * the first's change.
  */
-export async function lockActiveAdmins(tx: ManagedTransaction): Promise<string[]> {
+export async function lockActiveAdmins(tx: WriteTx): Promise<string[]> {
   // Lock first, read after: a read in the locking statement could see an admin another transaction was
   // demoting while this one waited for its lock.
   await tx.run(
@@ -129,23 +126,25 @@ export async function lockActiveAdmins(tx: ManagedTransaction): Promise<string[]
   const result = await tx.run(
     `MATCH (a:${A} {role: 'admin'}) WHERE a.disabled = false RETURN a.username AS username ORDER BY username`,
   );
-  return result.records.map((r) => String(r.get('username')));
+  return result.records.map((r) => parseRow(z.string(), r.get('username'), 'admin name'));
 }
+
+const legacyRow = z.object({ username: z.string(), key: optionalString });
 
 /**
  * Gives a key to accounts stored before keys existed. A name whose key another account already holds keeps
  * no key (found by its exact name, see MATCH_ACCOUNT) and is reported, so an admin can rename or disable it.
  */
-export async function keyLegacyAccounts(tx: ManagedTransaction): Promise<string[]> {
+export async function keyLegacyAccounts(tx: WriteTx): Promise<string[]> {
   const result = await tx.run(
     `MATCH (a:${A}) RETURN a.username AS username, a.usernameKey AS key ORDER BY a.createdAt, username`,
   );
-  const taken = new Set(result.records.map((r) => r.get('key') as string | null).filter((k) => k !== null));
+  const accounts = result.records.map((r) => parseRow(legacyRow, r.toObject(), 'account'));
+  const taken = new Set(accounts.map((a) => a.key).filter((k) => k !== null));
   const keyed: Array<{ username: string; key: string }> = [];
   const clashing: string[] = [];
-  for (const record of result.records) {
-    if (record.get('key') !== null) continue;
-    const username = String(record.get('username'));
+  for (const { username, key: stored } of accounts) {
+    if (stored !== null) continue;
     const key = usernameKey(username);
     if (taken.has(key)) clashing.push(username);
     else {
@@ -159,17 +158,7 @@ export async function keyLegacyAccounts(tx: ManagedTransaction): Promise<string[
   return clashing;
 }
 
-export async function createSession(
-  tx: ManagedTransaction,
-  session: {
-    tokenHash: string;
-    username: string;
-    csrfToken: string;
-    createdAt: string;
-    expiresAt: string;
-    ip: string | null;
-  },
-): Promise<void> {
+export async function createSession(tx: WriteTx, session: NewSession): Promise<void> {
   await tx.run(
     `MATCH (a:${A} {username: $username})
      CREATE (s:${S} {tokenHash: $tokenHash, username: $username, csrfToken: $csrfToken,
@@ -180,35 +169,27 @@ export async function createSession(
 }
 
 /** The live session for a token hash: unexpired and of an enabled account (role read fresh each time). */
-export async function findSession(
-  db: LedgerDb,
+export async function readSession(
+  tx: RawReadTx,
   tokenHash: string,
   now: string,
 ): Promise<StoredSession | null> {
-  return ledgerRead(db, async (tx) => {
-    const result = await tx.run(
-      `MATCH (s:${S} {tokenHash: $tokenHash})-[:OF_ACCOUNT]->(a:${A})
-       WHERE s.expiresAt > $now AND a.disabled = false
-       RETURN s.username AS username, a.role AS role, s.csrfToken AS csrfToken, s.expiresAt AS expiresAt`,
-      { tokenHash, now },
-    );
-    const record = result.records[0];
-    if (!record) return null;
-    return {
-      username: record.get('username'),
-      role: record.get('role'),
-      csrfToken: record.get('csrfToken'),
-      expiresAt: record.get('expiresAt'),
-    };
-  });
+  const result = await tx.run(
+    `MATCH (s:${S} {tokenHash: $tokenHash})-[:OF_ACCOUNT]->(a:${A})
+     WHERE s.expiresAt > $now AND a.disabled = false
+     RETURN s.username AS username, a.role AS role, s.csrfToken AS csrfToken, s.expiresAt AS expiresAt`,
+    { tokenHash, now },
+  );
+  const record = result.records[0];
+  return record ? parseRow(sessionRow, record.toObject(), 'session') : null;
 }
 
-export async function deleteSession(tx: ManagedTransaction, tokenHash: string): Promise<void> {
+export async function deleteSession(tx: WriteTx, tokenHash: string): Promise<void> {
   await tx.run(`MATCH (s:${S} {tokenHash: $tokenHash}) DETACH DELETE s`, { tokenHash });
 }
 
 /** Ends every session of an account (when it is disabled or its password changes) and expired ones. */
-export async function deleteSessionsOf(tx: ManagedTransaction, username: string, now: string): Promise<void> {
+export async function deleteSessionsOf(tx: WriteTx, username: string, now: string): Promise<void> {
   await tx.run(`MATCH (s:${S}) WHERE s.username = $username OR s.expiresAt <= $now DETACH DELETE s`, {
     username,
     now,

@@ -8,8 +8,8 @@ import { exactReads, type ReadTx } from './exact-read.ts';
 import { readNeighborhood, readNodeId, readNodeWithRelationships } from './node-queries.ts';
 import { readShortestPaths } from './path-queries.ts';
 import { readHasPlan, readPlanGraph, readPlanIds, readPlans, readPlanText } from './plan-queries.ts';
-import { readTransaction } from './read-session.ts';
 import { readNamesWithoutPinyin, readSearchCandidates } from './search-queries.ts';
+import { readTransaction } from './transactions.ts';
 
 /**
  * The repository over `database`; console queries run in `consoleDb` (a plan-data replica, see

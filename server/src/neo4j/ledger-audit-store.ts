@@ -1,27 +1,16 @@
 // The audit trail: one :AuditEvent per change or security-relevant attempt, written in the same transaction
 // as the change it records, so an event exists exactly when its change was committed.
 import { randomUUID } from 'node:crypto';
-import type { ManagedTransaction } from 'neo4j-driver';
+import { z } from 'zod';
 import { type AuditEvent, LedgerLabel } from '../domain/ledger-types.ts';
-import { int, type LedgerDb, ledgerRead, ledgerWrite } from './ledger-tx.ts';
-
-export interface AuditInput {
-  actor: string | null;
-  action: string;
-  target: string | null;
-  ip: string | null;
-  outcome: AuditEvent['outcome'];
-  before?: unknown;
-  after?: unknown;
-}
+import type { AuditFilter, AuditInput } from '../ledger/stores.ts';
+import { int, optionalString, parseRow } from './row-schemas.ts';
+import type { RawReadTx, WriteTx } from './transactions.ts';
 
 const CREATE_AUDIT = `CREATE (a:${LedgerLabel.AuditEvent} $props)`;
 
-export async function recordAudit(
-  tx: ManagedTransaction,
-  input: AuditInput,
-  at = new Date(),
-): Promise<string> {
+/** Records the event inside `tx` and returns its id (`audit:<uuid>`). */
+export async function recordAudit(tx: WriteTx, input: AuditInput, at = new Date()): Promise<string> {
   const id = `audit:${randomUUID()}`;
   await tx.run(CREATE_AUDIT, {
     props: {
@@ -39,19 +28,6 @@ export async function recordAudit(
   return id;
 }
 
-export async function recordAuditAlone(db: LedgerDb, input: AuditInput): Promise<string> {
-  return ledgerWrite(db, (tx) => recordAudit(tx, input));
-}
-
-export interface AuditFilter {
-  actor?: string;
-  action?: string;
-  target?: string;
-  since?: string;
-  until?: string;
-  limit: number;
-}
-
 const LIST_AUDIT = `
 MATCH (a:${LedgerLabel.AuditEvent})
 WHERE ($actor IS NULL OR a.actor = $actor)
@@ -63,8 +39,9 @@ RETURN properties(a) AS a
 ORDER BY a.at DESC, a.id DESC
 LIMIT $limit`;
 
-function parseJson(value: unknown): unknown {
-  if (typeof value !== 'string') return null;
+/** `before`/`after` are stored as JSON text; text that is not JSON comes back as it is. */
+function parseJson(value: string | null): unknown {
+  if (value === null) return null;
   try {
     return JSON.parse(value);
   } catch {
@@ -72,30 +49,31 @@ function parseJson(value: unknown): unknown {
   }
 }
 
-export function toAuditEvent(props: Record<string, unknown>): AuditEvent {
-  return {
-    id: String(props.id),
-    at: String(props.at),
-    actor: (props.actor as string | null) ?? null,
-    action: String(props.action),
-    target: (props.target as string | null) ?? null,
-    ip: (props.ip as string | null) ?? null,
-    outcome: props.outcome as AuditEvent['outcome'],
-    before: parseJson(props.before),
-    after: parseJson(props.after),
-  };
+const auditRow = z.object({
+  id: z.string(),
+  at: z.string(),
+  actor: optionalString,
+  action: z.string(),
+  target: optionalString,
+  ip: optionalString,
+  outcome: z.enum(['ok', 'conflict', 'denied', 'failed']),
+  before: optionalString.transform(parseJson),
+  after: optionalString.transform(parseJson),
+}) satisfies z.ZodType<AuditEvent, unknown>;
+
+/** An AuditEvent from its node's properties; AppError INTERNAL when they do not fit. */
+export function toAuditEvent(props: unknown): AuditEvent {
+  return parseRow(auditRow, props, 'audit event');
 }
 
-export async function listAudit(db: LedgerDb, filter: AuditFilter): Promise<AuditEvent[]> {
-  return ledgerRead(db, async (tx) => {
-    const result = await tx.run<{ a: Record<string, unknown> }>(LIST_AUDIT, {
-      actor: filter.actor ?? null,
-      action: filter.action ?? null,
-      target: filter.target ?? null,
-      since: filter.since ?? null,
-      until: filter.until ?? null,
-      limit: int(filter.limit),
-    });
-    return result.records.map((r) => toAuditEvent(r.get('a')));
+export async function readAudit(tx: RawReadTx, filter: AuditFilter): Promise<AuditEvent[]> {
+  const result = await tx.run(LIST_AUDIT, {
+    actor: filter.actor ?? null,
+    action: filter.action ?? null,
+    target: filter.target ?? null,
+    since: filter.since ?? null,
+    until: filter.until ?? null,
+    limit: int(filter.limit),
   });
+  return result.records.map((r) => toAuditEvent(r.get('a')));
 }

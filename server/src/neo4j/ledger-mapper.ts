@@ -1,28 +1,34 @@
 // Turns stored ledger rows into the API's DTOs (and entries into storable properties), so no other module
-// knows how a ledger entry is laid out in Neo4j.
-import type { LedgerEntry, LedgerStatus, LedgerTaskRef } from '../domain/ledger-types.ts';
-import { int, num } from './ledger-tx.ts';
+// knows how a ledger entry is laid out in Neo4j. Every row is checked by a zod schema here.
+import { z } from 'zod';
+import { type LedgerEntry, LedgerStatus, type LedgerTaskRef } from '../domain/ledger-types.ts';
+import { int, intValue, optionalInt, optionalString, parseRow } from './row-schemas.ts';
 
-const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+const ledgerEntryRow = z.object({
+  id: z.string(),
+  taskId: z.string(),
+  planId: z.string(),
+  measureId: optionalString,
+  version: intValue,
+  status: z.enum(LedgerStatus),
+  agencyId: optionalString,
+  agencyName: optionalString,
+  dueDate: optionalString,
+  progress: intValue,
+  note: optionalString.transform((note) => note ?? ''),
+  evidenceUrl: optionalString,
+  author: z.string(),
+  createdAt: z.string(),
+  // Entries written before the field existed came through the API.
+  source: z
+    .enum(['api', 'import'])
+    .nullish()
+    .transform((source) => source ?? 'api'),
+}) satisfies z.ZodType<LedgerEntry, unknown>;
 
-export function toLedgerEntry(props: Record<string, unknown>): LedgerEntry {
-  return {
-    id: String(props.id),
-    taskId: String(props.taskId),
-    planId: String(props.planId),
-    measureId: str(props.measureId),
-    version: num(props.version),
-    status: props.status as LedgerStatus,
-    agencyId: str(props.agencyId),
-    agencyName: str(props.agencyName),
-    dueDate: str(props.dueDate),
-    progress: num(props.progress),
-    note: str(props.note) ?? '',
-    evidenceUrl: str(props.evidenceUrl),
-    author: String(props.author),
-    createdAt: String(props.createdAt),
-    source: props.source === 'import' ? 'import' : 'api',
-  };
+/** A LedgerEntry from its node's properties; AppError INTERNAL when they do not fit. */
+export function toLedgerEntry(props: unknown): LedgerEntry {
+  return parseRow(ledgerEntryRow, props, 'ledger entry');
 }
 
 export function entryProperties(entry: LedgerEntry) {
@@ -43,18 +49,21 @@ OPTIONAL MATCH (t)-[:LED_BY]->(a:Agency)
 WITH t, d, a ORDER BY a.name
 WITH t, d, collect(a)[0] AS lead`;
 
-export function toTaskRef(row: Record<string, unknown>): LedgerTaskRef {
-  return {
-    taskId: String(row.taskId),
-    planId: String(row.planId),
-    ref: str(row.ref),
-    name: String(row.name ?? ''),
-    nameEn: str(row.nameEn),
-    domainId: str(row.domainId),
-    domainName: str(row.domainName),
-    domainNameEn: str(row.domainNameEn),
-    domainNumber: row.domainNumber === null || row.domainNumber === undefined ? null : num(row.domainNumber),
-    leadAgencyId: str(row.leadAgencyId),
-    leadAgencyName: str(row.leadAgencyName),
-  };
+const taskRefRow = z.object({
+  taskId: z.string(),
+  planId: z.string(),
+  ref: optionalString,
+  name: optionalString.transform((name) => name ?? ''),
+  nameEn: optionalString,
+  domainId: optionalString,
+  domainName: optionalString,
+  domainNameEn: optionalString,
+  domainNumber: optionalInt,
+  leadAgencyId: optionalString,
+  leadAgencyName: optionalString,
+}) satisfies z.ZodType<LedgerTaskRef, unknown>;
+
+/** A LedgerTaskRef from a row of TASK_REF_PROJECTION. */
+export function toTaskRef(row: unknown): LedgerTaskRef {
+  return parseRow(taskRefRow, row, 'task');
 }

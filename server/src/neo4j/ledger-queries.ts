@@ -1,21 +1,25 @@
 // Reads behind the ledger views: every task of a plan with its current entry, one task's history, the
-// dependency edges for "what is blocked", and the facts the plan checks look at.
-import { type LedgerEntry, LedgerLabel, type LedgerTaskRef } from '../domain/ledger-types.ts';
+// dependency edges for "what is blocked", and the facts the plan checks look at. Each runs inside a read
+// transaction the caller opened (ledger-stores.ts) and checks its rows with zod.
+import { z } from 'zod';
+import { type LedgerHistoryResponse, LedgerLabel } from '../domain/ledger-types.ts';
+import type { AgencyChoice, CheckFacts, DependencyEdge, TaskLedgerState } from '../ledger/stores.ts';
 import { TASK_CONTEXT, TASK_REF_PROJECTION, toLedgerEntry, toTaskRef } from './ledger-mapper.ts';
-import { type LedgerDb, ledgerRead, num } from './ledger-tx.ts';
+import { intValue, optionalString, parseRow } from './row-schemas.ts';
+import type { RawReadTx } from './transactions.ts';
 
 const { LedgerEntry: E, LedgerHead: H } = LedgerLabel;
 
-export interface TaskLedgerState {
-  task: LedgerTaskRef;
-  current: LedgerEntry | null;
-  version: number;
-}
+const rows = <S extends z.ZodType>(
+  records: Array<{ toObject(): unknown }>,
+  schema: S,
+  what: string,
+): Array<z.output<S>> => records.map((r) => parseRow(schema, r.toObject(), what));
 
 const PLAN_EXISTS = 'MATCH (p:Plan {id: $plan}) RETURN p.id AS id';
 
-export async function planExists(db: LedgerDb, plan: string): Promise<boolean> {
-  return ledgerRead(db, async (tx) => (await tx.run(PLAN_EXISTS, { plan })).records.length > 0);
+export async function readPlanExists(tx: RawReadTx, plan: string): Promise<boolean> {
+  return (await tx.run(PLAN_EXISTS, { plan })).records.length > 0;
 }
 
 const PLAN_TASKS = `
@@ -26,18 +30,15 @@ OPTIONAL MATCH (e:${E} {taskId: t.id, version: h.version})
 RETURN ${TASK_REF_PROJECTION} AS task, properties(e) AS entry, coalesce(h.version, 0) AS version
 ORDER BY d.number, t.order, t.id`;
 
-export async function planLedgerStates(db: LedgerDb, plan: string): Promise<TaskLedgerState[]> {
-  return ledgerRead(db, async (tx) => {
-    const result = await tx.run(PLAN_TASKS, { plan });
-    return result.records.map((r) => {
-      const entry = r.get('entry') as Record<string, unknown> | null;
-      return {
-        task: toTaskRef(r.get('task')),
-        current: entry ? toLedgerEntry(entry) : null,
-        version: num(r.get('version')),
-      };
-    });
-  });
+const stateRow = z.object({ task: z.unknown(), entry: z.unknown(), version: intValue });
+
+export async function readPlanLedgerStates(tx: RawReadTx, plan: string): Promise<TaskLedgerState[]> {
+  const result = await tx.run(PLAN_TASKS, { plan });
+  return rows(result.records, stateRow, 'ledger state').map((r) => ({
+    task: toTaskRef(r.task),
+    current: r.entry === null ? null : toLedgerEntry(r.entry),
+    version: r.version,
+  }));
 }
 
 const TASK_HISTORY = `
@@ -49,27 +50,16 @@ WITH t, d, lead, h, e ORDER BY e.version DESC
 RETURN ${TASK_REF_PROJECTION} AS task, coalesce(h.version, 0) AS version,
        [x IN collect(e) | properties(x)] AS history`;
 
-export async function taskHistory(
-  db: LedgerDb,
-  taskId: string,
-): Promise<{ task: LedgerTaskRef; version: number; history: LedgerEntry[] } | null> {
-  return ledgerRead(db, async (tx) => {
-    const result = await tx.run(TASK_HISTORY, { taskId });
-    const record = result.records[0];
-    if (!record) return null;
-    return {
-      task: toTaskRef(record.get('task')),
-      version: num(record.get('version')),
-      history: (record.get('history') as Array<Record<string, unknown>>).map(toLedgerEntry),
-    };
-  });
-}
+const historyRow = z.object({ task: z.unknown(), version: intValue, history: z.array(z.unknown()) });
 
-export interface DependencyEdge {
-  /** The dependent task: `from` depends on `to`. */
-  from: string;
-  to: string;
-  kind: string;
+export async function readTaskHistory(tx: RawReadTx, taskId: string): Promise<LedgerHistoryResponse | null> {
+  const [record] = rows((await tx.run(TASK_HISTORY, { taskId })).records, historyRow, 'task history');
+  if (!record) return null;
+  return {
+    task: toTaskRef(record.task),
+    version: record.version,
+    history: record.history.map(toLedgerEntry),
+  };
 }
 
 const PLAN_DEPENDENCIES = `
@@ -78,45 +68,35 @@ WHERE r.kind IN $kinds
 RETURN a.id AS from, b.id AS to, r.kind AS kind
 ORDER BY from, to`;
 
-export async function planDependencies(
-  db: LedgerDb,
+const edgeRow = z.object({
+  from: z.string(),
+  to: z.string(),
+  kind: z.string(),
+}) satisfies z.ZodType<DependencyEdge>;
+
+export async function readPlanDependencies(
+  tx: RawReadTx,
   plan: string,
   kinds: string[],
 ): Promise<DependencyEdge[]> {
-  return ledgerRead(db, async (tx) => {
-    const result = await tx.run(PLAN_DEPENDENCIES, { plan, kinds });
-    return result.records.map((r) => ({ from: r.get('from'), to: r.get('to'), kind: r.get('kind') }));
-  });
+  return rows((await tx.run(PLAN_DEPENDENCIES, { plan, kinds })).records, edgeRow, 'dependency');
 }
 
-export interface AgencyChoice {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  aliases: string[];
-}
+const PLAN_AGENCIES = `MATCH (a:Agency {plan: $plan})
+RETURN a.id AS id, a.name AS name, a.nameEn AS nameEn, a.aliases AS aliases ORDER BY a.name`;
 
-export async function planAgencies(db: LedgerDb, plan: string): Promise<AgencyChoice[]> {
-  return ledgerRead(db, async (tx) => {
-    const result = await tx.run(
-      'MATCH (a:Agency {plan: $plan}) RETURN a.id AS id, a.name AS name, a.nameEn AS nameEn, a.aliases AS aliases ORDER BY a.name',
-      { plan },
-    );
-    return result.records.map((r) => ({
-      id: r.get('id'),
-      name: r.get('name'),
-      nameEn: r.get('nameEn') ?? null,
-      aliases: (r.get('aliases') as string[] | null) ?? [],
-    }));
-  });
-}
+const agencyRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameEn: optionalString,
+  aliases: z
+    .array(z.string())
+    .nullish()
+    .transform((aliases) => aliases ?? []),
+}) satisfies z.ZodType<AgencyChoice, unknown>;
 
-export interface CheckFacts {
-  tasksWithoutLead: Array<{ id: string; ref: string | null; name: string }>;
-  unmentionedPilots: Array<{ id: string; name: string; nameEn: string | null }>;
-  targetsWithoutYear: Array<{ id: string; name: string; quote: string | null }>;
-  explicitEdges: DependencyEdge[];
-  orphanedLedgerTasks: string[];
+export async function readPlanAgencies(tx: RawReadTx, plan: string): Promise<AgencyChoice[]> {
+  return rows((await tx.run(PLAN_AGENCIES, { plan })).records, agencyRow, 'agency');
 }
 
 const TASKS_WITHOUT_LEAD = `
@@ -138,31 +118,22 @@ const ORPHANED_LEDGER = `
 MATCH (h:${H} {planId: $plan}) WHERE NOT EXISTS { MATCH (:Task {id: h.taskId}) }
 RETURN h.taskId AS taskId ORDER BY taskId`;
 
-export async function planCheckFacts(db: LedgerDb, plan: string): Promise<CheckFacts> {
-  const explicitEdges = await planDependencies(db, plan, ['explicit']);
-  return ledgerRead(db, async (tx) => {
-    const lead = await tx.run(TASKS_WITHOUT_LEAD, { plan });
-    const pilots = await tx.run(UNMENTIONED_PILOTS, { plan });
-    const targets = await tx.run(TARGETS_WITHOUT_YEAR, { plan });
-    const orphans = await tx.run(ORPHANED_LEDGER, { plan });
-    return {
-      tasksWithoutLead: lead.records.map((r) => ({
-        id: r.get('id'),
-        ref: r.get('ref') ?? null,
-        name: r.get('name'),
-      })),
-      unmentionedPilots: pilots.records.map((r) => ({
-        id: r.get('id'),
-        name: r.get('name'),
-        nameEn: r.get('nameEn') ?? null,
-      })),
-      targetsWithoutYear: targets.records.map((r) => ({
-        id: r.get('id'),
-        name: r.get('name'),
-        quote: r.get('quote') ?? null,
-      })),
-      explicitEdges,
-      orphanedLedgerTasks: orphans.records.map((r) => r.get('taskId')),
-    };
-  });
+const leadRow = z.object({ id: z.string(), ref: optionalString, name: z.string() });
+const pilotRow = z.object({ id: z.string(), name: z.string(), nameEn: optionalString });
+const targetRow = z.object({ id: z.string(), name: z.string(), quote: optionalString });
+const orphanRow = z.object({ taskId: z.string() });
+
+export async function readPlanCheckFacts(tx: RawReadTx, plan: string): Promise<CheckFacts> {
+  const explicitEdges = await readPlanDependencies(tx, plan, ['explicit']);
+  const lead = await tx.run(TASKS_WITHOUT_LEAD, { plan });
+  const pilots = await tx.run(UNMENTIONED_PILOTS, { plan });
+  const targets = await tx.run(TARGETS_WITHOUT_YEAR, { plan });
+  const orphans = await tx.run(ORPHANED_LEDGER, { plan });
+  return {
+    tasksWithoutLead: rows(lead.records, leadRow, 'task without lead'),
+    unmentionedPilots: rows(pilots.records, pilotRow, 'pilot'),
+    targetsWithoutYear: rows(targets.records, targetRow, 'target'),
+    explicitEdges,
+    orphanedLedgerTasks: rows(orphans.records, orphanRow, 'ledger head').map((r) => r.taskId),
+  };
 }

@@ -3,7 +3,7 @@
 import type { Driver } from 'neo4j-driver';
 import { LedgerLabel } from '../domain/ledger-types.ts';
 import { keyLegacyAccounts } from './account-store.ts';
-import { ledgerWrite } from './ledger-tx.ts';
+import { writeTransaction } from './transactions.ts';
 
 const STATEMENTS = [
   `CREATE CONSTRAINT ledgerentry_id_unique IF NOT EXISTS FOR (n:${LedgerLabel.LedgerEntry}) REQUIRE n.id IS UNIQUE`,
@@ -18,9 +18,12 @@ const STATEMENTS = [
   `CREATE INDEX auditevent_at IF NOT EXISTS FOR (n:${LedgerLabel.AuditEvent}) ON (n.at)`,
 ];
 
-/** Returns the names of accounts stored before name keys existed whose key another account holds. */
+/**
+ * Creates the constraints and indexes (idempotent) and keys legacy accounts. Returns the names of accounts
+ * stored before name keys existed whose key another account holds. LedgerStores.ensureSchema calls this.
+ */
 export async function ensureLedgerSchema(driver: Driver, database: string): Promise<string[]> {
   for (const statement of STATEMENTS) await driver.executeQuery(statement, {}, { database });
   await driver.executeQuery('CALL db.awaitIndexes(60)', {}, { database });
-  return ledgerWrite({ driver, database }, keyLegacyAccounts);
+  return writeTransaction({ driver, database }, keyLegacyAccounts);
 }

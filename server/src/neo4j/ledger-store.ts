@@ -1,8 +1,9 @@
 // Appends ledger entries. Entries are never updated or deleted: a task's state is its newest entry. A
 // :LedgerHead per task holds the version and is write-locked first, so two writers of one task serialise
 // and the second sees the first's version (and gets a conflict) instead of silently overwriting it.
-import type { ManagedTransaction } from 'neo4j-driver';
-import { type LedgerEntry, LedgerLabel, LedgerRel, type LedgerTaskRef } from '../domain/ledger-types.ts';
+import { z } from 'zod';
+import { type LedgerEntry, LedgerLabel, LedgerRel } from '../domain/ledger-types.ts';
+import type { TaskWriteContext } from '../ledger/stores.ts';
 import {
   entryProperties,
   TASK_CONTEXT,
@@ -10,7 +11,8 @@ import {
   toLedgerEntry,
   toTaskRef,
 } from './ledger-mapper.ts';
-import { num } from './ledger-tx.ts';
+import { intValue, optionalString, parseRow } from './row-schemas.ts';
+import type { WriteTx } from './transactions.ts';
 
 const { LedgerEntry: E, LedgerHead: H } = LedgerLabel;
 
@@ -29,7 +31,7 @@ RETURN properties(e) AS e`;
 
 /** Locks the task's ledger for this transaction and returns its version; null when there is no such task. */
 export async function lockTaskLedger(
-  tx: ManagedTransaction,
+  tx: WriteTx,
   taskId: string,
   now: string,
 ): Promise<{ version: number; current: LedgerEntry | null } | null> {
@@ -38,7 +40,7 @@ export async function lockTaskLedger(
   const head = await tx.run(READ_HEAD, { taskId });
   const record = head.records[0];
   if (!record) return null;
-  const version = num(record.get('version'));
+  const version = parseRow(intValue, record.get('version'), 'ledger head version');
   if (version === 0) return { version, current: null };
   const current = await tx.run(CURRENT_ENTRY, { taskId });
   const row = current.records[0];
@@ -57,13 +59,8 @@ FOREACH (_ IN CASE WHEN m IS NULL THEN [] ELSE [1] END | CREATE (e)-[:${LedgerRe
 SET h.version = $entry.version`;
 
 /** Appends an entry whose version is the locked head's version + 1 (the caller checked it). */
-export async function appendEntry(tx: ManagedTransaction, entry: LedgerEntry): Promise<void> {
+export async function appendEntry(tx: WriteTx, entry: LedgerEntry): Promise<void> {
   await tx.run(APPEND, { entry: entryProperties(entry) });
-}
-
-export interface TaskWriteContext {
-  task: LedgerTaskRef;
-  measureIds: string[];
 }
 
 const TASK_FOR_WRITE = `
@@ -72,17 +69,18 @@ ${TASK_CONTEXT}
 OPTIONAL MATCH (t)-[:HAS_MEASURE]->(m:Measure)
 RETURN ${TASK_REF_PROJECTION} AS task, collect(m.id) AS measureIds`;
 
-export async function taskWriteContext(
-  tx: ManagedTransaction,
-  taskId: string,
-): Promise<TaskWriteContext | null> {
+const contextRow = z.object({ task: z.unknown(), measureIds: z.array(z.string()) });
+
+export async function taskWriteContext(tx: WriteTx, taskId: string): Promise<TaskWriteContext | null> {
   const result = await tx.run(TASK_FOR_WRITE, { taskId });
   const record = result.records[0];
   if (!record) return null;
-  return { task: toTaskRef(record.get('task')), measureIds: record.get('measureIds') };
+  const row = parseRow(contextRow, record.toObject(), 'task');
+  return { task: toTaskRef(row.task), measureIds: row.measureIds };
 }
 
-export async function agencyName(tx: ManagedTransaction, agencyId: string): Promise<string | null> {
+export async function agencyName(tx: WriteTx, agencyId: string): Promise<string | null> {
   const result = await tx.run('MATCH (a:Agency {id: $agencyId}) RETURN a.name AS name', { agencyId });
-  return result.records[0]?.get('name') ?? null;
+  const record = result.records[0];
+  return record ? parseRow(optionalString, record.get('name'), 'agency name') : null;
 }

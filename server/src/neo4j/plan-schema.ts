@@ -14,10 +14,13 @@ export const SEARCH_PROPERTIES = [
   'nameEn',
   'title',
   'text',
+  'quote',
   'aliases',
   'aliasText',
   'pinyin',
   'pinyinInitials',
+  // Not searched for: lets a search keep to one plan inside the index (search-lucene.ts).
+  'plan',
 ];
 /**
  * Consistent on commit, so that search finds a plan as soon as its import returns. An eventually consistent
@@ -50,22 +53,35 @@ function schemaStatements(): Array<{ name: string; statement: string }> {
   return statements;
 }
 
+/** True when the stored search index was made with other options or over other properties than today's. */
+function searchIndexOutdated(found: { consistency: unknown; properties: unknown } | undefined): boolean {
+  if (!found) return false;
+  const properties = Array.isArray(found.properties) ? found.properties : [];
+  return (
+    found.consistency !== SEARCH_EVENTUALLY_CONSISTENT ||
+    properties.length !== SEARCH_PROPERTIES.length ||
+    SEARCH_PROPERTIES.some((property) => !properties.includes(property))
+  );
+}
+
 /**
  * Creates what is missing; on a database that has it all, this costs one query (the import is timed). A
- * search index with another consistency setting (an earlier build made it eventually consistent) is dropped
- * and rebuilt, since an index's options cannot be changed in place.
+ * search index with another consistency setting (an earlier build made it eventually consistent) or over
+ * other properties (an earlier build left `quote` out) is dropped and rebuilt, since an index's options and
+ * properties cannot be changed in place.
  */
 export async function ensurePlanSchema(driver: Driver, database: string): Promise<void> {
   const { records } = await driver.executeQuery(
-    `SHOW INDEXES YIELD name, owningConstraint, options
+    `SHOW INDEXES YIELD name, owningConstraint, options, properties
      RETURN collect(coalesce(owningConstraint, name)) AS names,
-       [o IN collect(CASE WHEN name = $search THEN options END) | o.indexConfig['fulltext.eventually_consistent']] AS searchConsistency`,
+       [i IN collect(CASE WHEN name = $search THEN {options: options, properties: properties} END) |
+         {consistency: i.options.indexConfig['fulltext.eventually_consistent'], properties: i.properties}] AS search`,
     { search: SEARCH_INDEX },
     { database },
   );
   const existing = new Set<string>(records[0]?.get('names') ?? []);
-  const searchConsistency: unknown[] = records[0]?.get('searchConsistency') ?? [];
-  if (searchConsistency.length > 0 && searchConsistency[0] !== SEARCH_EVENTUALLY_CONSISTENT) {
+  const search: Array<{ consistency: unknown; properties: unknown }> = records[0]?.get('search') ?? [];
+  if (searchIndexOutdated(search[0])) {
     await driver.executeQuery(`DROP INDEX ${SEARCH_INDEX}`, {}, { database });
     existing.delete(SEARCH_INDEX);
   }

@@ -2,10 +2,13 @@
 // (which deletes `:PlanData {plan}`) never touches them. The state is stored as one JSON string: it is read and
 // written whole, never queried.
 import { randomUUID } from 'node:crypto';
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
+import { z } from 'zod';
 import type { Scene, SceneInput, SceneState } from '../domain/types.ts';
 import type { SceneChanges, SceneStore } from '../graph/scene-service.ts';
 import { translateNeo4jError } from './errors.ts';
+import { intValue, parseRow } from './row-schemas.ts';
+import { type RawReadTx, readTransaction, type WriteTx, writeTransaction } from './transactions.ts';
 
 export const SCENE_LABEL = 'Scene';
 
@@ -31,30 +34,34 @@ const REORDER = `
   MATCH (s:${SCENE_LABEL} {id: $ids[i]})
   SET s.order = i, s.updatedAt = $now`;
 
-interface SceneRow {
-  id: string;
-  name: string;
-  caption: string;
-  state: string;
-  order: number;
-  createdAt: string;
-  updatedAt: string;
-}
+const point = z.object({ x: z.number(), y: z.number() });
+const sceneState = z.object({
+  link: z.string(),
+  positions: z.record(z.string(), point),
+}) satisfies z.ZodType<SceneState>;
 
-function toScene(row: SceneRow): Scene {
-  return {
-    id: row.id,
-    order: Number(row.order),
-    name: row.name,
-    caption: row.caption,
-    state: JSON.parse(row.state) as SceneState,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
+/** The state is stored as JSON text: text that is not JSON fails the state's schema, like a wrong shape. */
+const stateJson = z.string().transform((text, ctx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'state is not JSON' });
+    return z.NEVER;
+  }
+});
+
+const sceneRow = z.object({
+  id: z.string(),
+  order: intValue,
+  name: z.string(),
+  caption: z.string(),
+  state: stateJson.pipe(sceneState),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<Scene, unknown>;
 
 const rows = (records: Array<{ get(key: 'scene'): unknown }>) =>
-  records.map((record) => toScene(record.get('scene') as SceneRow));
+  records.map((record) => parseRow(sceneRow, record.get('scene'), 'scene'));
 
 const forWrite = (scenes: SceneInput[]) =>
   scenes.map((scene) => ({
@@ -64,6 +71,9 @@ const forWrite = (scenes: SceneInput[]) =>
     state: JSON.stringify(scene.state),
   }));
 
+const TIMEOUT_MS = 10_000;
+
+/** Scenes over Neo4j; errors as transactions.ts translates them, a malformed stored scene AppError INTERNAL. */
 export function neo4jSceneStore(driver: Driver, database: string): SceneStore {
   let schemaReady: Promise<void> | null = null;
   const ensureSchema = () => {
@@ -77,25 +87,17 @@ export function neo4jSceneStore(driver: Driver, database: string): SceneStore {
     return schemaReady;
   };
 
-  async function run<T>(mode: 'read' | 'write', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = driver.session({
-      database,
-      defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
-    });
-    try {
-      if (mode === 'read') return await session.executeRead(work, { timeout: 10_000 });
-      await ensureSchema();
-      return await session.executeWrite(work, { timeout: 10_000 });
-    } catch (error) {
+  async function run<T>(mode: 'read' | 'write', work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    if (mode === 'read') return readTransaction(driver, database, work, TIMEOUT_MS);
+    await ensureSchema().catch((error: unknown) => {
       throw translateNeo4jError(error);
-    } finally {
-      await session.close();
-    }
+    });
+    return writeTransaction({ driver, database }, work, TIMEOUT_MS);
   }
 
   const now = () => new Date().toISOString();
-  const list = (tx: ManagedTransaction) => tx.run(LIST).then((result) => rows(result.records));
-  const append = async (tx: ManagedTransaction, scenes: SceneInput[]) =>
+  const list = (tx: RawReadTx) => tx.run(LIST).then((result) => rows(result.records));
+  const append = async (tx: WriteTx, scenes: SceneInput[]) =>
     scenes.length === 0 ? [] : rows((await tx.run(APPEND, { scenes: forWrite(scenes), now: now() })).records);
 
   return {
@@ -116,7 +118,10 @@ export function neo4jSceneStore(driver: Driver, database: string): SceneStore {
         return rows((await tx.run(UPDATE, { id, changes: set, now: now() })).records)[0] ?? null;
       }),
     remove: (id) =>
-      run('write', async (tx) => Number((await tx.run(REMOVE, { id })).records[0]?.get('removed')) > 0),
+      run('write', async (tx) => {
+        const removed = (await tx.run(REMOVE, { id })).records[0]?.get('removed');
+        return parseRow(intValue, removed, 'scene count') > 0;
+      }),
     reorder: (ids) =>
       run('write', async (tx) => {
         await tx.run(REORDER, { ids, now: now() });

@@ -10,6 +10,7 @@ import { importPlan } from '../../../server/src/import/plan-import.ts';
 import { AuthService } from '../../../server/src/ledger/auth-service.ts';
 import type { ConsoleDatabase } from '../../../server/src/neo4j/console-database.ts';
 import { ensureLedgerSchema } from '../../../server/src/neo4j/ledger-schema.ts';
+import { createLedgerStores } from '../../../server/src/neo4j/ledger-stores.ts';
 import { testDatabase, testDriver } from '../_db.ts';
 import { replicaDriver, replicaLog, testConsoleReplica } from './_console-replica.ts';
 import { apiApp, column, count, importSeed, SEED_PLAN } from './_seeded-app.ts';
@@ -22,7 +23,7 @@ const replica: ConsoleDatabase = testConsoleReplica();
 beforeAll(async () => {
   await importSeed();
   await ensureLedgerSchema(testDriver(), testDatabase());
-  await new AuthService({ driver: testDriver(), database: testDatabase() }).createAccount(
+  await new AuthService(createLedgerStores({ driver: testDriver(), database: testDatabase() })).createAccount(
     null,
     'replica-admin',
     'admin',

@@ -17,6 +17,7 @@ import { AuthService } from '../../../server/src/ledger/auth-service.ts';
 import { neo4jGraphRepository } from '../../../server/src/neo4j/graph-repository.ts';
 import { dbmsInfoReader } from '../../../server/src/neo4j/health-queries.ts';
 import { ensureLedgerSchema } from '../../../server/src/neo4j/ledger-schema.ts';
+import { createLedgerStores } from '../../../server/src/neo4j/ledger-stores.ts';
 import { testDatabase, testDriver } from '../_db.ts';
 import { testConsoleReplica } from './_console-replica.ts';
 import { column, importSeed } from './_seeded-app.ts';
@@ -144,7 +145,7 @@ async function read<T>(cypher: string): Promise<T[]> {
 beforeAll(async () => {
   await importSeed();
   await ensureLedgerSchema(testDriver(), testDatabase());
-  const auth = new AuthService({ driver: testDriver(), database: testDatabase() });
+  const auth = new AuthService(createLedgerStores({ driver: testDriver(), database: testDatabase() }));
   for (const role of ROLES) await auth.createAccount(null, `user-${role}`, role, PASSWORD);
   const driver = testDriver();
   const database = testDatabase();
@@ -158,7 +159,7 @@ beforeAll(async () => {
         cypher: { rowCap: 1000, timeoutMs: 5_000 },
         rateLimits: { searchPerMinute: 10_000, cypherPerMinute: 10_000 },
       }),
-      ...ledgerApiRouters({ driver, database }),
+      ...ledgerApiRouters({ stores: createLedgerStores({ driver, database }) }),
     ],
   });
   agents.push({ who: 'anonymous', agent: request.agent(app) });

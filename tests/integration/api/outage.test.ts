@@ -16,6 +16,7 @@ import { createDriver } from '../../../server/src/neo4j/driver.ts';
 import { type EmbeddedHandle, startEmbeddedNeo4j } from '../../../server/src/neo4j/embedded.ts';
 import { neo4jGraphRepository } from '../../../server/src/neo4j/graph-repository.ts';
 import { dbmsInfoReader } from '../../../server/src/neo4j/health-queries.ts';
+import { createLedgerStores } from '../../../server/src/neo4j/ledger-stores.ts';
 import { freePort } from '../../support/_test-neo4j.ts';
 import { SEED_MD, SEED_PLAN } from './_seeded-app.ts';
 
@@ -66,7 +67,7 @@ beforeAll(async () => {
         dataVersion: dataVersionReader(driver, DATABASE),
         rateLimits: { searchPerMinute: 1000, cypherPerMinute: 1000 },
       }),
-      ...ledgerApiRouters({ driver, database: DATABASE }),
+      ...ledgerApiRouters({ stores: createLedgerStores({ driver, database: DATABASE }) }),
     ],
   });
 }, 300_000);

@@ -11,6 +11,7 @@ import { importPlan } from '../../../server/src/import/plan-import.ts';
 import { AuthService } from '../../../server/src/ledger/auth-service.ts';
 import { dbmsInfoReader } from '../../../server/src/neo4j/health-queries.ts';
 import { ensureLedgerSchema } from '../../../server/src/neo4j/ledger-schema.ts';
+import { createLedgerStores } from '../../../server/src/neo4j/ledger-stores.ts';
 import { resetDatabase, testDatabase, testDriver } from '../_db.ts';
 
 export const SEED = 'seeds/harbin-2016-economic-reform.md';
@@ -26,7 +27,7 @@ export async function freshLedger(accounts: Record<string, Role>): Promise<void>
   await resetDatabase();
   await importSeed();
   await ensureLedgerSchema(testDriver(), testDatabase());
-  const auth = new AuthService({ driver: testDriver(), database: testDatabase() });
+  const auth = new AuthService(createLedgerStores({ driver: testDriver(), database: testDatabase() }));
   for (const [username, role] of Object.entries(accounts))
     await auth.createAccount(null, username, role, PASSWORD);
 }
@@ -36,7 +37,10 @@ export function ledgerApp(clock?: () => Date): Express {
     logger: pino({ level: 'silent' }),
     clientDir: null,
     dbmsInfo: dbmsInfoReader(testDriver(), testDatabase()),
-    apiRouters: ledgerApiRouters({ driver: testDriver(), database: testDatabase(), clock }),
+    apiRouters: ledgerApiRouters({
+      stores: createLedgerStores({ driver: testDriver(), database: testDatabase() }),
+      clock,
+    }),
   });
 }
 

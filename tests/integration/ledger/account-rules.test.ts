@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { AuthService } from '../../../server/src/ledger/auth-service.ts';
 import { hashPassword } from '../../../server/src/ledger/password.ts';
 import { ensureLedgerSchema } from '../../../server/src/neo4j/ledger-schema.ts';
+import { createLedgerStores } from '../../../server/src/neo4j/ledger-stores.ts';
 import { testDatabase, testDriver } from '../_db.ts';
 import { freshLedger, ledgerApp, login, PASSWORD } from './_ledger.ts';
 
@@ -116,7 +117,7 @@ describe('the last admin', () => {
   });
 
   it('keeps one admin when the last two demote each other at the same time', async () => {
-    const auth = new AuthService({ driver: testDriver(), database: testDatabase() });
+    const auth = new AuthService(createLedgerStores({ driver: testDriver(), database: testDatabase() }));
     await auth.updateAccount(null, 'ed1', { role: 'admin' });
     const outcomes = await Promise.allSettled([
       auth.updateAccount(null, 'root', { role: 'editor' }),
