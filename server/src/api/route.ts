@@ -39,6 +39,8 @@ export interface RouteSpec<
   description?: string;
   tags: string[];
   request: RouteRequest<P, Q, B>;
+  /** The body's media type in OpenAPI (default application/json); a raw upload's body parser goes in `before`. */
+  bodyContentType?: string;
   /** Success responses; the error responses every route shares are added. */
   responses: Record<number, ResponseConfig>;
   /** Run before validation (rate limits). */
@@ -127,7 +129,14 @@ export function defineRoute<
     request: {
       ...(params ? { params } : {}),
       ...(query ? { query } : {}),
-      ...(body ? { body: { required: true, content: { 'application/json': { schema: body } } } } : {}),
+      ...(body
+        ? {
+            body: {
+              required: true,
+              content: { [spec.bodyContentType ?? 'application/json']: { schema: body } },
+            },
+          }
+        : {}),
     },
     responses: { ...spec.responses, ...errorResponses },
   });

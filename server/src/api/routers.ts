@@ -4,17 +4,21 @@ import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import type { Logger } from 'pino';
 import type { EnvConfig } from '../config/env.ts';
+import { createPlanImportService } from '../graph/plan-import-service.ts';
 import type { GraphRepository } from '../graph/repository.ts';
 import { createSceneService } from '../graph/scene-service.ts';
 import { type CypherLimits, createGraphServices } from '../graph/services.ts';
+import { AuthService } from '../ledger/auth-service.ts';
 import { dataVersionReader } from '../neo4j/data-version.ts';
 import type { Neo4jConnection } from '../neo4j/driver.ts';
 import { neo4jGraphRepository } from '../neo4j/graph-repository.ts';
+import { neo4jPlanImportStore } from '../neo4j/plan-import-store.ts';
 import { neo4jSceneStore } from '../neo4j/scene-store.ts';
 import { analysisRoutes } from './analysis-routes.ts';
 import type { RouteContext } from './context.ts';
 import { cypherRoutes } from './cypher-routes.ts';
 import { graphRoutes } from './graph-routes.ts';
+import { type ImportRouteOptions, importRoutes } from './import-routes.ts';
 import { registerLedgerOpenApi } from './ledger-openapi.ts';
 import { ledgerApiRouters } from './ledger-routers.ts';
 import { nodeRoutes } from './node-routes.ts';
@@ -32,6 +36,8 @@ export interface ApiOptions {
   cypher?: CypherLimits;
   /** Presentation scenes; without them the scene routes are not mounted. */
   scenes?: SceneRouteOptions;
+  /** The browser import (POST /api/plans/import); without it the route is not mounted. */
+  imports?: ImportRouteOptions;
   /** The stored data's version (see read-cache.ts); with it, plan-graph reads are cached. */
   dataVersion?: () => Promise<string>;
   /** How stale a cached answer may be after a write from another process (default 250 ms). */
@@ -56,6 +62,7 @@ export function createApiRouters(repo: GraphRepository, options: ApiOptions = {}
   for (const mount of [planRoutes, graphRoutes, nodeRoutes, searchRoutes, analysisRoutes, cypherRoutes])
     mount(context);
   if (options.scenes) sceneRoutes(options.scenes)(context);
+  if (options.imports) importRoutes(options.imports)(context);
   registerLedgerOpenApi(context.registry);
   const routers = [context.router, openApiRoutes(openApiDocument(context.registry))];
   // First in line, so that it sees every write, the ledger's included.
@@ -70,6 +77,10 @@ export function buildApiRouters(connection: Neo4jConnection, config: EnvConfig, 
         service: createSceneService(neo4jSceneStore(connection.driver, connection.database)),
         host: config.HOST,
         token: config.EDITOR_TOKEN,
+      },
+      imports: {
+        service: createPlanImportService(neo4jPlanImportStore(connection.driver, connection.database)),
+        auth: new AuthService({ driver: connection.driver, database: connection.database }),
       },
     }),
     ...ledgerApiRouters({ driver: connection.driver, database: connection.database }),

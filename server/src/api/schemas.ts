@@ -62,6 +62,7 @@ export const apiErrorSchema = z
         'PAYLOAD_TOO_LARGE',
         'UNAUTHORIZED',
         'CONFLICT',
+        'UNREADABLE_DOCUMENT',
         'INTERNAL',
       ]),
       message: z.string(),

@@ -121,6 +121,8 @@ export type ApiErrorCode =
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'CONFLICT'
+  /** An uploaded document that holds no readable plan (empty, binary, not a Word file …): 422. */
+  | 'UNREADABLE_DOCUMENT'
   | 'INTERNAL';
 
 export interface HealthResponse {

@@ -1,0 +1,67 @@
+// The browser import's database side (graph/plan-import-service.ts PlanImportStore): reads a stored plan's nodes
+// for the preview's diff, and writes a built plan with the CLI's writer (plan-writer.ts), schema first.
+import type { Driver } from 'neo4j-driver';
+import { NodeLabel, PLAN_DATA_LABEL } from '../domain/model.ts';
+import type { PlanImportStore } from '../graph/plan-import-service.ts';
+import type { PlanNodeRecord } from '../graph/plan-preview.ts';
+import { translateNeo4jError } from './errors.ts';
+import { toProperties } from './graph-mapper.ts';
+import { ensurePlanSchema } from './plan-schema.ts';
+import { writePlanGraph } from './plan-writer.ts';
+import { readTransaction } from './read-session.ts';
+import { SEED_MARK } from './seed-marker.ts';
+
+/** The Plan node and every node of its data, labels without the PlanData marker. */
+const STORED_PLAN = `
+  MATCH (p:${NodeLabel.Plan} {id: $plan})
+  CALL (p) {
+    RETURN p AS n
+    UNION
+    MATCH (n:${PLAN_DATA_LABEL} {plan: $plan})
+    RETURN n
+  }
+  RETURN p.title AS title, p.source AS source, n.id AS id,
+         [l IN labels(n) WHERE l <> '${PLAN_DATA_LABEL}'] AS labels, properties(n) AS props`;
+
+interface StoredRow {
+  title: unknown;
+  source: unknown;
+  id: unknown;
+  labels: string[];
+  props: Record<string, unknown>;
+}
+
+const READ_TIMEOUT_MS = 30_000;
+
+/** A PlanImportStore over one database. */
+export function neo4jPlanImportStore(driver: Driver, database: string): PlanImportStore {
+  return {
+    async storedPlan(planId) {
+      const rows = await readTransaction(
+        driver,
+        database,
+        async (tx) =>
+          (await tx.run(STORED_PLAN, { plan: planId })).records.map((r) => r.toObject() as StoredRow),
+        READ_TIMEOUT_MS,
+      );
+      const first = rows[0];
+      if (!first) return null;
+      const nodes: PlanNodeRecord[] = rows.map((row) => {
+        const properties = toProperties(row.props);
+        // The seed import's mark is bookkeeping of `npm start`, not the plan's content.
+        delete properties[SEED_MARK];
+        return { id: String(row.id), labels: row.labels, properties };
+      });
+      return { title: String(first.title ?? ''), source: String(first.source ?? ''), nodes };
+    },
+
+    async write(graph) {
+      try {
+        await ensurePlanSchema(driver, database);
+        await writePlanGraph(driver, database, graph);
+      } catch (error) {
+        throw translateNeo4jError(error);
+      }
+    },
+  };
+}
