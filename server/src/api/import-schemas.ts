@@ -24,15 +24,17 @@ export const documentBodySchema = z
   })
   .meta({ type: 'string', format: 'binary', description: 'The document: .md, .txt, .html or .docx bytes.' });
 
-const outlineItem: z.ZodType<OutlineItem> = z.lazy(() =>
-  z.object({
+const outlineItem: z.ZodType<OutlineItem> = z
+  .object({
     id: z.string(),
     label: z.string(),
     number: z.string().nullable(),
     title: z.string(),
-    children: z.array(outlineItem),
-  }),
-);
+    get children() {
+      return z.array(outlineItem);
+    },
+  })
+  .meta({ id: 'OutlineItem' });
 
 const counts = z
   .object({
