@@ -17,6 +17,7 @@ export const PageName = {
   ledger: 'ledger',
   dashboard: 'dashboard',
   audit: 'audit',
+  import: 'import',
 } as const;
 export type PageName = (typeof PageName)[keyof typeof PageName];
 export const PAGE_NAMES = Object.values(PageName);

@@ -20,6 +20,7 @@ import {
 } from './context.ts';
 import { createDataCache } from './data.ts';
 import { type ViewKey, vt } from './i18n.ts';
+import { mountImport } from './import/import-view.ts';
 import { mountInsights } from './insights/insights-view.ts';
 import { mountAudit } from './ledger/audit-view.ts';
 import { mountDashboard } from './ledger/dashboard-view.ts';
@@ -56,6 +57,7 @@ const PAGE_TITLES: Record<PageName, ViewKey> = {
   ledger: 'pageLedger',
   dashboard: 'pageDashboard',
   audit: 'pageAudit',
+  import: 'pageImport',
 };
 
 const VIEWS: Record<Exclude<PageName, 'graph'>, ViewMount> = {
@@ -67,6 +69,7 @@ const VIEWS: Record<Exclude<PageName, 'graph'>, ViewMount> = {
   ledger: mountLedger,
   dashboard: mountDashboard,
   audit: mountAudit,
+  import: mountImport,
 };
 
 declare global {
@@ -182,7 +185,8 @@ function startViews(
     login.render(lang);
     for (const [name, button] of buttons) {
       button.textContent = vt(lang, PAGE_TITLES[name]);
-      button.hidden = name === 'audit' && !session.can('admin');
+      button.hidden =
+        (name === 'audit' && !session.can('admin')) || (name === 'import' && !session.can('editor'));
       if (name === page()) button.setAttribute('aria-current', 'page');
       else button.removeAttribute('aria-current');
     }
