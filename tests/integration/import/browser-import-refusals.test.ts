@@ -81,7 +81,8 @@ describe('who may import', () => {
 
   it('refuses a viewer with 403, even for a preview', async () => {
     const viewer = await login(app, 'viewer');
-    for (const query of [{ dryRun: 'true' }, {}]) {
+    const queries: Array<Record<string, string>> = [{ dryRun: 'true' }, {}];
+    for (const query of queries) {
       const res = await upload(viewer, 'plan.md', document(), query);
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
