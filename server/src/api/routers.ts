@@ -4,11 +4,13 @@ import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { Router } from 'express';
 import type { Logger } from 'pino';
 import type { EnvConfig } from '../config/env.ts';
+import { createCurationService } from '../graph/curation-service.ts';
 import { createPlanImportService } from '../graph/plan-import-service.ts';
 import type { GraphRepository } from '../graph/repository.ts';
 import { createSceneService } from '../graph/scene-service.ts';
 import { type CypherLimits, createGraphServices } from '../graph/services.ts';
 import { AuthService } from '../ledger/auth-service.ts';
+import { neo4jCurationStore } from '../neo4j/curation-store.ts';
 import { dataVersionReader } from '../neo4j/data-version.ts';
 import type { Neo4jConnection } from '../neo4j/driver.ts';
 import { neo4jGraphRepository } from '../neo4j/graph-repository.ts';
@@ -16,6 +18,7 @@ import { neo4jPlanImportStore } from '../neo4j/plan-import-store.ts';
 import { neo4jSceneStore } from '../neo4j/scene-store.ts';
 import { analysisRoutes } from './analysis-routes.ts';
 import type { RouteContext } from './context.ts';
+import { type CurationRouteOptions, curationRoutes } from './curation-routes.ts';
 import { cypherRoutes } from './cypher-routes.ts';
 import { graphRoutes } from './graph-routes.ts';
 import { type ImportRouteOptions, importRoutes } from './import-routes.ts';
@@ -38,6 +41,8 @@ export interface ApiOptions {
   scenes?: SceneRouteOptions;
   /** The browser import (POST /api/plans/import); without it the route is not mounted. */
   imports?: ImportRouteOptions;
+  /** Review and curation (/api/plans/:plan/review, …/curation); without it the routes are not mounted. */
+  curation?: CurationRouteOptions;
   /** The stored data's version (see read-cache.ts); with it, plan-graph reads are cached. */
   dataVersion?: () => Promise<string>;
   /** How stale a cached answer may be after a write from another process (default 250 ms). */
@@ -63,6 +68,7 @@ export function createApiRouters(repo: GraphRepository, options: ApiOptions = {}
     mount(context);
   if (options.scenes) sceneRoutes(options.scenes)(context);
   if (options.imports) importRoutes(options.imports)(context);
+  if (options.curation) curationRoutes(options.curation)(context);
   registerLedgerOpenApi(context.registry);
   const routers = [context.router, openApiRoutes(openApiDocument(context.registry))];
   // First in line, so that it sees every write, the ledger's included.
@@ -80,6 +86,10 @@ export function buildApiRouters(connection: Neo4jConnection, config: EnvConfig, 
       },
       imports: {
         service: createPlanImportService(neo4jPlanImportStore(connection.driver, connection.database)),
+        auth: new AuthService({ driver: connection.driver, database: connection.database }),
+      },
+      curation: {
+        service: createCurationService(neo4jCurationStore(connection.driver, connection.database)),
         auth: new AuthService({ driver: connection.driver, database: connection.database }),
       },
     }),

@@ -11,8 +11,10 @@ import {
   type RelType,
 } from '../domain/model.ts';
 import type { PlanGraph, PropertyValue } from '../domain/types.ts';
-import type { ImportSummary } from '../ingest/build-plan-graph.ts';
+import type { BuildResult, ImportSummary } from '../ingest/build-plan-graph.ts';
+import { rebuildWithCuration } from '../ingest/curation-yaml.ts';
 import { buildPlanFromFiles, type PlanSource } from '../ingest/plan-files.ts';
+import { curationWriter, storedDecisions } from './curation-store.ts';
 import { ensurePlanSchema } from './plan-schema.ts';
 import { storedPlanOrigin } from './seed-marker.ts';
 
@@ -87,6 +89,7 @@ async function writeInTransaction(
   graph: PlanGraph,
   onBatch: () => void,
   onStatementsDone: () => void,
+  extra: ((tx: ManagedTransaction) => Promise<void>) | null,
 ): Promise<void> {
   const planId = graph.plan.id;
   const planNode = graph.nodes.find((n) => n.labels.includes(Label.Plan));
@@ -166,6 +169,7 @@ async function writeInTransaction(
       { links: batch },
     );
   }
+  if (extra) await extra(tx);
   onStatementsDone();
 }
 
@@ -177,17 +181,21 @@ function batchCount(graph: PlanGraph): number {
   );
 }
 
-/** Writes a built graph, replacing the plan's previous graph atomically. */
+/**
+ * Writes a built graph, replacing the plan's previous graph atomically. `extra` runs in the same transaction
+ * after the graph (the curation layer's document and decisions, see curation-store.ts).
+ */
 export async function writePlanGraph(
   driver: Driver,
   database: string,
   graph: PlanGraph,
   onBatch: () => void = () => {},
   onStatementsDone: () => void = () => {},
+  extra: ((tx: ManagedTransaction) => Promise<void>) | null = null,
 ): Promise<void> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    await session.executeWrite((tx) => writeInTransaction(tx, graph, onBatch, onStatementsDone), {
+    await session.executeWrite((tx) => writeInTransaction(tx, graph, onBatch, onStatementsDone, extra), {
       timeout: 120_000,
     });
   } finally {
@@ -204,7 +212,7 @@ export async function importPlan(
 ): Promise<ImportOutcome> {
   const started = performance.now();
   progress('build', 0, 1);
-  const built = await buildPlanFromFiles(source);
+  const built = await withStoredCuration(driver, database, await buildPlanFromFiles(source));
   progress('schema', 0, 1);
   const schemaStart = performance.now();
   await ensurePlanSchema(driver, database);
@@ -225,6 +233,7 @@ export async function importPlan(
       commitStart = performance.now();
       progress('commit', total, total);
     },
+    curationWriter(built),
   );
   const end = performance.now();
   progress('done', total, total);
@@ -240,6 +249,42 @@ export async function importPlan(
       totalMs: end - started,
     },
   };
+}
+
+/**
+ * The plan as built, with the curation stored for it re-applied (DESIGN.md: overlay = annotation file and stored
+ * curation): decisions whose target is gone come back orphaned in `summary.curation`. Throws ImportInputError as
+ * the build does.
+ */
+export async function withStoredCuration<T extends BuildResult>(
+  driver: Driver,
+  database: string,
+  built: T,
+): Promise<T> {
+  const stored = await storedDecisions(driver, database, built.summary.planId);
+  if (stored.length === 0) return built;
+  const rebuilt = rebuildWithCuration(
+    built,
+    stored.map((s) => s.decision),
+  );
+  if (rebuilt === built) return built;
+  // The reader's warnings (file lines) stay those of the first build.
+  return { ...built, ...rebuilt, summary: { ...rebuilt.summary, warnings: built.summary.warnings } };
+}
+
+/**
+ * For the browser import: re-applies the plan's stored curation, then writes the plan (schema first) with its
+ * document and decisions in one transaction. Returns what was written.
+ */
+export async function importBuiltPlan<T extends BuildResult>(
+  driver: Driver,
+  database: string,
+  built: T,
+): Promise<T> {
+  const curated = await withStoredCuration(driver, database, built);
+  await ensurePlanSchema(driver, database);
+  await writePlanGraph(driver, database, curated.graph, undefined, undefined, curationWriter(curated));
+  return curated;
 }
 
 export async function isPlanImported(driver: Driver, database: string, planId: string): Promise<boolean> {
@@ -264,7 +309,7 @@ export async function importPlanIfChanged(
   progress?: ImportProgress,
 ): Promise<ImportOutcome> {
   const started = performance.now();
-  const built = await buildPlanFromFiles(source);
+  const built = await withStoredCuration(driver, database, await buildPlanFromFiles(source));
   const stored = await storedPlanDigest(driver, database, built.summary.planId);
   const plan = built.graph.plan;
   if (
