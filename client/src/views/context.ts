@@ -18,6 +18,7 @@ export const PageName = {
   dashboard: 'dashboard',
   audit: 'audit',
   import: 'import',
+  review: 'review',
 } as const;
 export type PageName = (typeof PageName)[keyof typeof PageName];
 export const PAGE_NAMES = Object.values(PageName);

@@ -4,6 +4,7 @@
 import { fillTemplate } from '../model/i18n.ts';
 import type { Lang } from '../types.ts';
 import { importEn, importZh } from './import/import-strings.ts';
+import { reviewEn, reviewZh } from './review/review-strings.ts';
 
 const zh = {
   navLabel: '视图',
@@ -114,6 +115,7 @@ const zh = {
   dependencies: '{n} 项依赖',
   partnerCount: '{n} 个伙伴',
   ...importZh,
+  ...reviewZh,
 } as const;
 
 export type ViewKey = keyof typeof zh;
@@ -222,6 +224,7 @@ const en: Record<ViewKey, string> = {
   dependencies: '{n} dependencies',
   partnerCount: '{n} partners',
   ...importEn,
+  ...reviewEn,
 };
 
 const MESSAGES: Record<Lang, Record<ViewKey, string>> = { zh, en };

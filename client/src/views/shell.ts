@@ -29,6 +29,7 @@ import { LEDGER_KEYS, mountLedger } from './ledger/ledger-view.ts';
 import { mountMatrix } from './matrix/matrix-view.ts';
 import { mountPresentation } from './presentation/presentation-view.ts';
 import { mountReader } from './reader/reader-view.ts';
+import { mountReview } from './review/review-view.ts';
 import { mountTracer } from './tracer/tracer-view.ts';
 
 /** URL keys owned by the views; everything else belongs to the explorer. */
@@ -44,6 +45,9 @@ const OWNED_KEYS = [
   'from',
   'to',
   'q',
+  'rk',
+  'rb',
+  'rs',
   ...LEDGER_KEYS,
 ] as const;
 
@@ -58,6 +62,7 @@ const PAGE_TITLES: Record<PageName, ViewKey> = {
   dashboard: 'pageDashboard',
   audit: 'pageAudit',
   import: 'pageImport',
+  review: 'pageReview',
 };
 
 const VIEWS: Record<Exclude<PageName, 'graph'>, ViewMount> = {
@@ -70,6 +75,7 @@ const VIEWS: Record<Exclude<PageName, 'graph'>, ViewMount> = {
   dashboard: mountDashboard,
   audit: mountAudit,
   import: mountImport,
+  review: mountReview,
 };
 
 declare global {
