@@ -8,7 +8,6 @@ import type {
   UnreadableDetails,
   UnreadableReason,
 } from '../domain/import-types.ts';
-import type { PlanGraph } from '../domain/types.ts';
 import { ImportInputError } from '../ingest/errors.ts';
 import { type BuiltPlan, buildPlanFromBytes } from '../ingest/plan-files.ts';
 import { importCounts, leastConfident, outlineTree, type PlanNodeRecord, planDiff } from './plan-preview.ts';
@@ -20,8 +19,13 @@ export const IMPORT_SIZE_LIMIT = 5 * 1024 * 1024;
 export interface PlanImportStore {
   /** The stored plan's title, source file name and nodes (the Plan node and its data), or null. */
   storedPlan(planId: string): Promise<{ title: string; source: string; nodes: PlanNodeRecord[] } | null>;
-  /** Writes the graph in one transaction, replacing the plan's previous graph (plan-writer.ts). */
-  write(graph: PlanGraph): Promise<void>;
+  /** The build with the plan's stored curation decisions re-applied (the build itself when there are none). */
+  curate(built: BuiltPlan): Promise<BuiltPlan>;
+  /**
+   * Writes the plan in one transaction, replacing its previous graph, with the stored curation re-applied and the
+   * document kept for later rebuilds (plan-writer.ts importBuiltPlan); returns the build as written.
+   */
+  write(built: BuiltPlan): Promise<BuiltPlan>;
 }
 
 export interface ImportUpload {
@@ -95,9 +99,11 @@ export function createPlanImportService(store: PlanImportStore) {
   return {
     /** The dry run: counts, outline, warnings, least confident facts and, for a stored plan, the diff. */
     async preview(upload: ImportUpload): Promise<ImportPreview> {
-      const built = await build(upload);
+      const first = await build(upload);
+      const stored = await store.storedPlan(first.graph.plan.id);
+      // A stored plan's curation is re-applied on commit: the preview shows what a commit would write.
+      const built = stored ? await store.curate(first) : first;
       const { graph } = built;
-      const stored = await store.storedPlan(graph.plan.id);
       return {
         planId: graph.plan.id,
         title: graph.plan.title,
@@ -131,12 +137,12 @@ export function createPlanImportService(store: PlanImportStore) {
         );
       }
       const started = performance.now();
-      await store.write(graph);
+      const written = await store.write(built);
       return {
         planId: graph.plan.id,
         title: graph.plan.title,
         replaced: stored !== null,
-        counts: importCounts(graph),
+        counts: importCounts(written.graph),
         parseMs: Math.round(built.buildMs),
         writeMs: Math.round(performance.now() - started),
       };

@@ -1,13 +1,12 @@
 // The browser import's database side (graph/plan-import-service.ts PlanImportStore): reads a stored plan's nodes
-// for the preview's diff, and writes a built plan with the CLI's writer (plan-writer.ts), schema first.
+// for the preview's diff, and writes a built plan through plan-writer.ts (stored curation re-applied, one transaction).
 import type { Driver } from 'neo4j-driver';
 import { NodeLabel, PLAN_DATA_LABEL } from '../domain/model.ts';
 import type { PlanImportStore } from '../graph/plan-import-service.ts';
 import type { PlanNodeRecord } from '../graph/plan-preview.ts';
 import { translateNeo4jError } from './errors.ts';
 import { toProperties } from './graph-mapper.ts';
-import { ensurePlanSchema } from './plan-schema.ts';
-import { writePlanGraph } from './plan-writer.ts';
+import { importBuiltPlan, withStoredCuration } from './plan-writer.ts';
 import { readTransaction } from './read-session.ts';
 import { SEED_MARK } from './seed-marker.ts';
 
@@ -55,10 +54,17 @@ export function neo4jPlanImportStore(driver: Driver, database: string): PlanImpo
       return { title: String(first.title ?? ''), source: String(first.source ?? ''), nodes };
     },
 
-    async write(graph) {
+    async curate(built) {
       try {
-        await ensurePlanSchema(driver, database);
-        await writePlanGraph(driver, database, graph);
+        return await withStoredCuration(driver, database, built);
+      } catch (error) {
+        throw translateNeo4jError(error);
+      }
+    },
+
+    async write(built) {
+      try {
+        return await importBuiltPlan(driver, database, built);
       } catch (error) {
         throw translateNeo4jError(error);
       }
