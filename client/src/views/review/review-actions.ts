@@ -151,6 +151,11 @@ function formFor(deps: DetailDeps): HTMLFormElement | null {
   });
   element.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') deps.cancel();
+    // A select does not submit its form on Enter by itself; the merge and task pickers should.
+    if (event.key === 'Enter' && event.target instanceof HTMLSelectElement) {
+      event.preventDefault();
+      element.requestSubmit();
+    }
   });
   return element;
 }
@@ -214,13 +219,14 @@ const ACTION_LABEL: Record<StoredDecision['decision']['action'], ReviewKey> = {
   add: 'reviewActAdd',
 };
 
-function decisionLine(ctx: ViewsContext, stored: StoredDecision): HTMLElement {
+function decisionLine(ctx: ViewsContext, stored: StoredDecision, names: Map<string, string>): HTMLElement {
   const d = stored.decision;
+  const role = d.action === 'setRole' ? ctx.t(d.role === 'lead' ? 'reviewLead' : 'reviewInvolved') : '';
   const what =
     d.action === 'add'
       ? d.name
       : d.action === 'setRole'
-        ? `${d.task} → ${d.agency} · ${d.role}`
+        ? `${names.get(d.task) ?? d.task} → ${names.get(d.agency) ?? d.agency} · ${role}`
         : `${d.was?.name ?? d.target}${d.action === 'rename' ? ` → ${d.name}` : d.action === 'setNameEn' ? ` → ${d.nameEn}` : ''}`;
   return h(
     'li',
@@ -238,6 +244,10 @@ function decisionLine(ctx: ViewsContext, stored: StoredDecision): HTMLElement {
 
 /** Orphaned decisions first (with why), then every decision, latest first. */
 export function decisionsPanel(ctx: ViewsContext, review: Review): HTMLElement {
+  const names = new Map<string, string>([
+    ...review.tasks.map((t) => [t.id, t.name] as const),
+    ...review.facts.map((f) => [f.id, f.name] as const),
+  ]);
   const orphaned = review.decisions.filter((d) => d.state === 'orphaned');
   const latest = [...review.decisions].reverse();
   return h(
@@ -248,12 +258,12 @@ export function decisionsPanel(ctx: ViewsContext, review: Review): HTMLElement {
           'div',
           { class: 'review-orphaned', role: 'note' },
           h('h2', {}, ctx.t('reviewOrphaned', { n: orphaned.length })),
-          h('ul', {}, ...orphaned.map((d) => decisionLine(ctx, d))),
+          h('ul', {}, ...orphaned.map((d) => decisionLine(ctx, d, names))),
         )
       : null,
     h('h2', {}, ctx.t('reviewDecisions', { n: review.decisions.length })),
     latest.length > 0
-      ? h('ul', { class: 'review-decision-list' }, ...latest.map((d) => decisionLine(ctx, d)))
+      ? h('ul', { class: 'review-decision-list' }, ...latest.map((d) => decisionLine(ctx, d, names)))
       : h('p', { class: 'views-empty small' }, ctx.t('reviewNoDecisions')),
   );
 }
