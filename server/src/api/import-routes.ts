@@ -10,7 +10,7 @@ import {
   tooLarge,
 } from '../graph/plan-import-service.ts';
 import type { AuthService } from '../ledger/auth-service.ts';
-import { currentSession, loadSession, requireWrite } from './auth-middleware.ts';
+import { actorOf, currentSession, loadSession, requireWrite } from './auth-middleware.ts';
 import type { RouteContext } from './context.ts';
 import {
   documentBodySchema,
@@ -72,7 +72,7 @@ export function importRoutes(options: ImportRouteOptions) {
         ),
       },
       before: [...loadSession(options.auth), requireWrite('editor'), ...readDocumentBody()],
-      handler: async ({ query, body }, _req, res) => {
+      handler: async ({ query, body }, req, res) => {
         const upload = { bytes: body, fileName: safeFileName(query.name), planId: query.planId };
         if (query.dryRun === 'true') {
           res.json(await options.service.preview(upload));
@@ -80,7 +80,11 @@ export function importRoutes(options: ImportRouteOptions) {
         }
         if (currentSession(res)?.role !== 'admin')
           throw new AppError('FORBIDDEN', 'Only admins import and replace plans; editors may preview.');
-        res.status(201).json(await options.service.commit(upload, { replace: query.replace === 'true' }));
+        const actor = actorOf(req, res);
+        const replace = query.replace === 'true';
+        res
+          .status(201)
+          .json(await options.service.commit(upload, { replace, actor: actor.username, ip: actor.ip }));
       },
     });
   };

@@ -25,7 +25,15 @@ export interface PlanImportStore {
    * Writes the plan in one transaction, replacing its previous graph, with the stored curation re-applied and the
    * document kept for later rebuilds (plan-writer.ts importBuiltPlan); returns the build as written.
    */
-  write(built: BuiltPlan): Promise<BuiltPlan>;
+  write(built: BuiltPlan, audit: ImportAudit): Promise<BuiltPlan>;
+}
+
+/** Who imports, for the audit trail: the event is written in the import's own transaction. */
+export interface ImportAudit {
+  actor: string;
+  ip: string | null;
+  /** `plan.import` for a new plan, `plan.replace` over a stored one. */
+  action: 'plan.import' | 'plan.replace';
 }
 
 export interface ImportUpload {
@@ -125,7 +133,10 @@ export function createPlanImportService(store: PlanImportStore) {
      * Writes the plan atomically. A plan of the same id is replaced only with `replace` (else 409 CONFLICT,
      * naming the plan), so that a second upload cannot silently overwrite someone's plan.
      */
-    async commit(upload: ImportUpload, options: { replace: boolean }): Promise<ImportCommitResult> {
+    async commit(
+      upload: ImportUpload,
+      options: { replace: boolean; actor: string; ip: string | null },
+    ): Promise<ImportCommitResult> {
       const built = await build(upload);
       const { graph } = built;
       const stored = await store.storedPlan(graph.plan.id);
@@ -137,7 +148,8 @@ export function createPlanImportService(store: PlanImportStore) {
         );
       }
       const started = performance.now();
-      const written = await store.write(built);
+      const action = stored ? 'plan.replace' : 'plan.import';
+      const written = await store.write(built, { actor: options.actor, ip: options.ip, action });
       return {
         planId: graph.plan.id,
         title: graph.plan.title,

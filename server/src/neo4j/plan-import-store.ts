@@ -6,6 +6,7 @@ import type { PlanImportStore } from '../graph/plan-import-service.ts';
 import type { PlanNodeRecord } from '../graph/plan-preview.ts';
 import { translateNeo4jError } from './errors.ts';
 import { toProperties } from './graph-mapper.ts';
+import { recordAudit } from './ledger-audit-store.ts';
 import { importBuiltPlan, withStoredCuration } from './plan-writer.ts';
 import { readTransaction } from './read-session.ts';
 import { SEED_MARK } from './seed-marker.ts';
@@ -62,9 +63,23 @@ export function neo4jPlanImportStore(driver: Driver, database: string): PlanImpo
       }
     },
 
-    async write(built) {
+    async write(built, audit) {
       try {
-        return await importBuiltPlan(driver, database, built);
+        return await importBuiltPlan(driver, database, built, async (tx, written) => {
+          const plan = written.graph.plan;
+          await recordAudit(tx, {
+            actor: audit.actor,
+            action: audit.action,
+            target: plan.id,
+            ip: audit.ip,
+            outcome: 'ok',
+            after: {
+              source: plan.source ?? null,
+              sha256: plan.sha256 ?? null,
+              nodes: written.graph.nodes.length,
+            },
+          });
+        });
       } catch (error) {
         throw translateNeo4jError(error);
       }

@@ -274,16 +274,22 @@ export async function withStoredCuration<T extends BuildResult>(
 
 /**
  * For the browser import: re-applies the plan's stored curation, then writes the plan (schema first) with its
- * document and decisions in one transaction. Returns what was written.
+ * document and decisions in one transaction; `also` (the import's audit event) runs in that transaction too.
+ * Returns what was written.
  */
 export async function importBuiltPlan<T extends BuildResult>(
   driver: Driver,
   database: string,
   built: T,
+  also: (tx: ManagedTransaction, written: T) => Promise<void> = async () => {},
 ): Promise<T> {
   const curated = await withStoredCuration(driver, database, built);
   await ensurePlanSchema(driver, database);
-  await writePlanGraph(driver, database, curated.graph, undefined, undefined, curationWriter(curated));
+  const curation = curationWriter(curated);
+  await writePlanGraph(driver, database, curated.graph, undefined, undefined, async (tx) => {
+    await curation(tx);
+    await also(tx, curated);
+  });
   return curated;
 }
 

@@ -1,5 +1,6 @@
 // Shared set-up for the browser import's API tests: the seed plan stored, one account per role, an app with the
 // import route and the accounts' routes, and a corpus document written as each of the four formats.
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -119,4 +120,27 @@ export function cliCounts(stdout: string) {
   for (const node of graph.nodes) labels[node.labels[0] ?? ''] = (labels[node.labels[0] ?? ''] ?? 0) + 1;
   for (const rel of graph.relationships) relationships[rel.type] = (relationships[rel.type] ?? 0) + 1;
   return { labels, relationships };
+}
+
+/** Everything stored but the audit trail, as a count and a checksum of labels/types and properties. */
+export async function fingerprintWithoutAudit(): Promise<string> {
+  const database = testDatabase();
+  const nodes = await testDriver().executeQuery(
+    'MATCH (n) WHERE NOT n:AuditEvent RETURN labels(n) AS l, properties(n) AS p',
+    {},
+    { database },
+  );
+  const rels = await testDriver().executeQuery(
+    'MATCH (a)-[r]->(b) WHERE NOT a:AuditEvent AND NOT b:AuditEvent RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p',
+    {},
+    { database },
+  );
+  const lines = [
+    ...nodes.records.map((r) => JSON.stringify([r.get('l'), Object.entries(r.get('p')).sort()])),
+    ...rels.records.map((r) =>
+      JSON.stringify([r.get('a'), r.get('t'), r.get('b'), Object.entries(r.get('p')).sort()]),
+    ),
+  ].sort();
+  const digest = createHash('sha256').update(lines.join('\n')).digest('hex');
+  return `${nodes.records.length} nodes, ${rels.records.length} relationships, ${digest}`;
 }

@@ -12,6 +12,7 @@ import { graphFingerprint, testDatabase, testDriver } from '../_db.ts';
 import {
   cliCounts,
   documentInFourFormats,
+  fingerprintWithoutAudit,
   freshDatabase,
   importApp,
   login,
@@ -78,6 +79,12 @@ describe.each(FORMATS)('a corpus document uploaded as .%s', (extension, format) 
       { database: testDatabase() },
     );
     expect(Number(records[0]?.get('stored'))).toBe(body.counts.nodes);
+    const audit = await testDriver().executeQuery(
+      'MATCH (a:AuditEvent {action: "plan.import", target: $plan}) RETURN a.actor AS actor',
+      { plan: body.planId },
+      { database: testDatabase() },
+    );
+    expect(audit.records.map((r) => r.get('actor'))).toEqual(['admin']);
   });
 });
 
@@ -91,6 +98,7 @@ describe('a document whose plan already exists', () => {
     expect(preview.existing?.diff.unchanged).toBe(preview.counts.nodes);
 
     const before = await graphFingerprint();
+    const withoutAudit = await fingerprintWithoutAudit();
     const refused = await upload(admin, name, bytes);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('CONFLICT');
@@ -100,8 +108,14 @@ describe('a document whose plan already exists', () => {
     const replaced = await upload(admin, name, bytes, { replace: 'true' });
     expect(replaced.status).toBe(201);
     expect(replaced.body.replaced).toBe(true);
-    // The same document again: the stored graph is the same, node for node.
-    expect(await graphFingerprint()).toEqual(before);
+    // The same document again: the stored graph is the same, node for node; the audit trail has one event more.
+    expect(await fingerprintWithoutAudit()).toEqual(withoutAudit);
+    const { records } = await testDriver().executeQuery(
+      'MATCH (a:AuditEvent {action: "plan.replace", target: $plan}) RETURN a.actor AS actor',
+      { plan: preview.planId },
+      { database: testDatabase() },
+    );
+    expect(records.map((r) => r.get('actor'))).toEqual(['admin']);
   });
 
   it('lists the nodes whose text changed when two sentences were edited', async () => {
