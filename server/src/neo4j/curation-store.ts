@@ -155,6 +155,9 @@ MATCH (t:Task {plan: $plan})-[r:${RelType.LED_BY}|${RelType.INVOLVES}|${RelType.
 RETURN t.id AS fromId, t.name AS fromName, x.id AS toId, x.name AS toName, type(r) AS type, r.kind AS kind,
        r.basis AS basis, r.confidence AS confidence, r.evidence AS evidence, r.reviewed AS reviewed`;
 
+/** The review reads every fact of a plan: a page load, not a hot path, so it may take longer than a graph read. */
+const REVIEW_TIMEOUT_MS = 30_000;
+
 const TASKS = `MATCH (t:Task {plan: $plan}) RETURN t.id AS id, t.name AS name ORDER BY t.id`;
 
 const num = (v: unknown): number | null =>
@@ -169,50 +172,55 @@ export async function reviewFacts(
   database: string,
   plan: string,
 ): Promise<{ facts: ReviewFact[]; tasks: Array<{ id: string; name: string }> }> {
-  return readTransaction(driver, database, async (tx) => {
-    const entities = (await tx.run(FACTS_ENTITIES, { plan })).records.map((r) => r.toObject());
-    const rels = (await tx.run(FACTS_RELS, { plan })).records.map((r) => r.toObject());
-    const tasks = (await tx.run(TASKS, { plan })).records.map((r) => ({
-      id: String(r.get('id')),
-      name: String(r.get('name') ?? ''),
-    }));
-    const facts: ReviewFact[] = entities.map((e) => ({
-      id: String(e.id),
-      kind: e.kind === 'agency' ? 'agency' : 'pilot',
-      name: String(e.name ?? ''),
-      nameEn: str(e.nameEn),
-      basis: str(e.basis),
-      confidence: num(e.confidence),
-      quotes: strings(e.quotes),
-      aliases: strings(e.aliases),
-      role: null,
-      from: null,
-      to: null,
-      status: e.origin === 'extracted' ? 'open' : 'accepted',
-    }));
-    for (const r of rels) {
-      const type = String(r.type);
-      const link = type === RelType.DEPENDS_ON;
-      const role = link ? (str(r.kind) ?? '') : type === RelType.LED_BY ? 'lead' : 'involved';
-      const from = { id: String(r.fromId), name: String(r.fromName ?? '') };
-      const to = { id: String(r.toId), name: String(r.toName ?? '') };
-      facts.push({
-        id: factId(type, from.id, to.id, link ? role : null),
-        kind: link ? 'link' : 'role',
-        name: `${from.name} → ${to.name}`,
-        nameEn: null,
-        basis: str(r.basis),
-        confidence: num(r.confidence),
-        quotes: strings(r.evidence),
-        aliases: [],
-        role,
-        from,
-        to,
-        status: r.reviewed === 'accepted' || r.basis === 'curated' ? 'accepted' : 'open',
-      });
-    }
-    return { facts, tasks };
-  });
+  return readTransaction(
+    driver,
+    database,
+    async (tx) => {
+      const entities = (await tx.run(FACTS_ENTITIES, { plan })).records.map((r) => r.toObject());
+      const rels = (await tx.run(FACTS_RELS, { plan })).records.map((r) => r.toObject());
+      const tasks = (await tx.run(TASKS, { plan })).records.map((r) => ({
+        id: String(r.get('id')),
+        name: String(r.get('name') ?? ''),
+      }));
+      const facts: ReviewFact[] = entities.map((e) => ({
+        id: String(e.id),
+        kind: e.kind === 'agency' ? 'agency' : 'pilot',
+        name: String(e.name ?? ''),
+        nameEn: str(e.nameEn),
+        basis: str(e.basis),
+        confidence: num(e.confidence),
+        quotes: strings(e.quotes),
+        aliases: strings(e.aliases),
+        role: null,
+        from: null,
+        to: null,
+        status: e.origin === 'extracted' ? 'open' : 'accepted',
+      }));
+      for (const r of rels) {
+        const type = String(r.type);
+        const link = type === RelType.DEPENDS_ON;
+        const role = link ? (str(r.kind) ?? '') : type === RelType.LED_BY ? 'lead' : 'involved';
+        const from = { id: String(r.fromId), name: String(r.fromName ?? '') };
+        const to = { id: String(r.toId), name: String(r.toName ?? '') };
+        facts.push({
+          id: factId(type, from.id, to.id, link ? role : null),
+          kind: link ? 'link' : 'role',
+          name: `${from.name} → ${to.name}`,
+          nameEn: null,
+          basis: str(r.basis),
+          confidence: num(r.confidence),
+          quotes: strings(r.evidence),
+          aliases: [],
+          role,
+          from,
+          to,
+          status: r.reviewed === 'accepted' || r.basis === 'curated' ? 'accepted' : 'open',
+        });
+      }
+      return { facts, tasks };
+    },
+    REVIEW_TIMEOUT_MS,
+  );
 }
 
 const PLAN_INFO = `MATCH (p:Plan {id: $plan}) RETURN p.id AS id, coalesce(p.title, p.name, p.id) AS title,

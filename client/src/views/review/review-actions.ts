@@ -209,7 +209,8 @@ export function detailPanel(deps: DetailDeps): HTMLElement {
   return panel;
 }
 
-const ACTION_LABEL: Record<StoredDecision['decision']['action'], ReviewKey> = {
+/** The words for each action, as the decisions list and the saved note show them. */
+export const ACTION_LABEL: Record<StoredDecision['decision']['action'], ReviewKey> = {
   accept: 'reviewActAccept',
   reject: 'reviewActReject',
   rename: 'reviewActRename',

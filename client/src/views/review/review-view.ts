@@ -11,6 +11,7 @@ import type { MountedView, ViewsContext } from '../context.ts';
 import { button } from '../view-kit.ts';
 import {
   ACTION_KEYS,
+  ACTION_LABEL,
   type Action,
   applies,
   decisionsPanel,
@@ -78,7 +79,10 @@ export function mountReview(host: HTMLElement, ctx: ViewsContext): MountedView {
       const at = list.findIndex((f) => f.id === state.active);
       if (advance) state.active = list[at + 1]?.id ?? state.active;
       state.form = null;
-      state.message = { text: ctx.t('reviewSaved', { what: decision.action }), error: false };
+      state.message = {
+        text: ctx.t('reviewSaved', { what: ctx.t(ACTION_LABEL[decision.action]) }),
+        error: false,
+      };
       await load();
     } catch (error) {
       const message = error instanceof WriteError || error instanceof Error ? error.message : String(error);
