@@ -316,7 +316,7 @@ function generatePlan(seed: SeedMaterial, who: PlanIdentity, random: Random, med
       ...a.plan,
       id: who.id,
       title: sub(a.plan.title),
-      titleEn: sub(a.plan.titleEn),
+      titleEn: a.plan.titleEn ? sub(a.plan.titleEn) : undefined,
       issuer: a.plan.issuer ? sub(a.plan.issuer) : undefined,
       issuerEn: a.plan.issuerEn ? sub(a.plan.issuerEn) : undefined,
       periodStart: who.period.start,
@@ -340,6 +340,7 @@ function generatePlan(seed: SeedMaterial, who: PlanIdentity, random: Random, med
     addresses: unique(relink(a.addresses)),
     rejected: [],
     translations,
+    curation: [],
   };
   return { markdown, annotation };
 }

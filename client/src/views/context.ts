@@ -18,6 +18,8 @@ export const PageName = {
   dashboard: 'dashboard',
   audit: 'audit',
   corpus: 'corpus',
+  import: 'import',
+  review: 'review',
 } as const;
 export type PageName = (typeof PageName)[keyof typeof PageName];
 export const PAGE_NAMES = Object.values(PageName);

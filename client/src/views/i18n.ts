@@ -3,6 +3,8 @@
 
 import { fillTemplate } from '../model/i18n.ts';
 import type { Lang } from '../types.ts';
+import { importEn, importZh } from './import/import-strings.ts';
+import { reviewEn, reviewZh } from './review/review-strings.ts';
 
 const zh = {
   navLabel: '视图',
@@ -113,6 +115,8 @@ const zh = {
   partnerAgenciesHint: '与之共同参与至少一项任务的机构数（原文 + 人工整理）。',
   dependencies: '{n} 项依赖',
   partnerCount: '{n} 个伙伴',
+  ...importZh,
+  ...reviewZh,
 } as const;
 
 export type ViewKey = keyof typeof zh;
@@ -221,6 +225,8 @@ const en: Record<ViewKey, string> = {
   partnerAgenciesHint: 'Agencies sharing at least one task with it (text + curated).',
   dependencies: '{n} dependencies',
   partnerCount: '{n} partners',
+  ...importEn,
+  ...reviewEn,
 };
 
 const MESSAGES: Record<Lang, Record<ViewKey, string>> = { zh, en };

@@ -21,6 +21,7 @@ import {
 import { CORPUS_KEYS, mountCorpus } from './corpus/corpus-view.ts';
 import { createDataCache } from './data.ts';
 import { type ViewKey, vt } from './i18n.ts';
+import { mountImport } from './import/import-view.ts';
 import { mountInsights } from './insights/insights-view.ts';
 import { mountAudit } from './ledger/audit-view.ts';
 import { mountDashboard } from './ledger/dashboard-view.ts';
@@ -29,6 +30,7 @@ import { LEDGER_KEYS, mountLedger } from './ledger/ledger-view.ts';
 import { mountMatrix } from './matrix/matrix-view.ts';
 import { mountPresentation } from './presentation/presentation-view.ts';
 import { mountReader } from './reader/reader-view.ts';
+import { mountReview } from './review/review-view.ts';
 import { mountTracer } from './tracer/tracer-view.ts';
 
 /** URL keys owned by the views; everything else belongs to the explorer. */
@@ -44,6 +46,9 @@ const OWNED_KEYS = [
   'from',
   'to',
   'q',
+  'rk',
+  'rb',
+  'rs',
   ...LEDGER_KEYS,
   ...CORPUS_KEYS,
 ] as const;
@@ -59,6 +64,8 @@ const PAGE_TITLES: Record<PageName, ViewKey> = {
   dashboard: 'pageDashboard',
   audit: 'pageAudit',
   corpus: 'pageCorpus',
+  import: 'pageImport',
+  review: 'pageReview',
 };
 
 const VIEWS: Record<Exclude<PageName, 'graph'>, ViewMount> = {
@@ -71,6 +78,8 @@ const VIEWS: Record<Exclude<PageName, 'graph'>, ViewMount> = {
   dashboard: mountDashboard,
   audit: mountAudit,
   corpus: mountCorpus,
+  import: mountImport,
+  review: mountReview,
 };
 
 declare global {
@@ -186,7 +195,8 @@ function startViews(
     login.render(lang);
     for (const [name, button] of buttons) {
       button.textContent = vt(lang, PAGE_TITLES[name]);
-      button.hidden = name === 'audit' && !session.can('admin');
+      button.hidden =
+        (name === 'audit' && !session.can('admin')) || (name === 'import' && !session.can('editor'));
       if (name === page()) button.setAttribute('aria-current', 'page');
       else button.removeAttribute('aria-current');
     }

@@ -21,6 +21,8 @@ export function statusFor(code: ApiErrorCode): number {
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
+    case 'UNREADABLE_DOCUMENT':
+      return 422;
     case 'RATE_LIMITED':
       return 429;
     case 'INTERNAL':

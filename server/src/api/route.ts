@@ -53,6 +53,8 @@ export interface RouteSpec<
   description?: string;
   tags: string[];
   request: RouteRequest<P, Q, B>;
+  /** The body's media type in OpenAPI (default application/json); a raw upload's body parser goes in `before`. */
+  bodyContentType?: string;
   /** Success responses, and error responses particular to the route; those every route shares are added
    * (schemas.ts `errorResponses`) where the route names no other answer for the status. Non-JSON answers
    * name their media types here (see `fileResponse`). */
@@ -159,7 +161,14 @@ export function defineRoute<
     request: {
       ...(params ? { params } : {}),
       ...(query ? { query } : {}),
-      ...(body ? { body: { required: true, content: { 'application/json': { schema: body } } } } : {}),
+      ...(body
+        ? {
+            body: {
+              required: true,
+              content: { [spec.bodyContentType ?? 'application/json']: { schema: body } },
+            },
+          }
+        : {}),
       ...(upload ? { body: { required: true, content: binaryContent(upload.mediaTypes) } } : {}),
     },
     responses: { ...errorResponses, ...spec.responses },

@@ -9,6 +9,8 @@ export const ApiErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** An uploaded document that holds no readable plan (empty, binary, not a Word file …): 422. */
+  UNREADABLE_DOCUMENT: 'UNREADABLE_DOCUMENT',
   RATE_LIMITED: 'RATE_LIMITED',
   QUERY_REFUSED: 'QUERY_REFUSED',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',

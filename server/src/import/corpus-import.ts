@@ -2,6 +2,8 @@
 // and annotation digests match what is stored are skipped; the others are written in transactions of several
 // plans, and when such a transaction fails each of its plans is retried alone, so one bad plan costs only itself.
 import type { BuiltPlan } from '../ingest/plan-files.ts';
+import { withStoredCuration } from '../neo4j/curated-write.ts';
+import { curationWriter } from '../neo4j/curation-store.ts';
 import { type PlanDriver, storedPlanDigests, writePlanGraph, writePlanGraphs } from '../neo4j/plan-writer.ts';
 import { ensureImportSchema, sameDigest } from './plan-import.ts';
 
@@ -74,10 +76,14 @@ export async function importCorpus(
     const batch = changed.slice(i, i + batchSize);
     const started = performance.now();
     try {
+      const curated = await Promise.all(batch.map((d) => withStoredCuration(driver, database, d.built)));
       await writePlanGraphs(
         driver,
         database,
-        batch.map((d) => d.built.graph),
+        curated.map((built) => built.graph),
+        undefined,
+        undefined,
+        curated.map((built) => curationWriter(built)),
       );
       const share = (performance.now() - started) / batch.length;
       for (const document of batch) report(document, { status: 'imported', writeMs: share, error: null });
@@ -98,7 +104,8 @@ async function retryOneByOne(
   for (const document of batch) {
     const started = performance.now();
     try {
-      await writePlanGraph(driver, database, document.built.graph);
+      const built = await withStoredCuration(driver, database, document.built);
+      await writePlanGraph(driver, database, built.graph, undefined, undefined, curationWriter(built));
       report(document, { status: 'imported', writeMs: performance.now() - started, error: null });
     } catch (error) {
       report(document, { status: 'failed', writeMs: performance.now() - started, error: errorText(error) });

@@ -4,6 +4,8 @@
 import type { ImportSummary } from '../ingest/build-plan-graph.ts';
 import { type BuiltPlan, buildPlanFromFiles, type PlanSource } from '../ingest/plan-files.ts';
 import { ensureCorpusSchema } from '../neo4j/corpus-links.ts';
+import { withStoredCuration } from '../neo4j/curated-write.ts';
+import { curationWriter } from '../neo4j/curation-store.ts';
 import { ensurePlanSchema } from '../neo4j/plan-schema.ts';
 import { batchCount, type PlanDriver, storedPlanDigest, writePlanGraph } from '../neo4j/plan-writer.ts';
 
@@ -57,8 +59,9 @@ export function sameDigest(
 }
 
 /**
- * Writes a plan that is already built, in one transaction (schema first); the timings let a bench report each
- * stage. Throws the driver's error when the write fails; the stored graph is then unchanged.
+ * Writes a plan that is already built (its stored curation re-applied, see curated-write.ts), in one transaction
+ * with its document and decisions (schema first); the timings let a bench report each stage. Throws the
+ * driver's error when the write fails; the stored graph is then unchanged.
  */
 export async function writeBuiltPlan(
   driver: PlanDriver,
@@ -69,6 +72,7 @@ export async function writeBuiltPlan(
   const started = performance.now();
   progress('schema', 0, 1);
   await ensureImportSchema(driver, database);
+  built = await withStoredCuration(driver, database, built);
   const writeStart = performance.now();
   const total = batchCount(built.graph);
   let done = 0;
@@ -86,6 +90,7 @@ export async function writeBuiltPlan(
       commitStart = performance.now();
       progress('commit', total, total);
     },
+    curationWriter(built),
   );
   const end = performance.now();
   progress('done', total, total);

@@ -5,6 +5,7 @@
 // paragraphs that a page break split re-joined without a gap, runs of spaces/tabs collapsed to one space,
 // NFC. `npm run import -- <plan.md> --dry-run --format json` prints that text as `plan.text`.
 import { z } from 'zod';
+import { decisionSchema } from '../domain/curation.ts';
 import { AgencyKind, Basis, PilotKind, PilotLevel, PilotStatus } from '../domain/model.ts';
 
 /** A slug used to build node ids (`<plan>:agency:<key>`): lower-case ASCII, digits and dashes. */
@@ -79,11 +80,12 @@ export const annotationSchema = z.strictObject({
   plan: z.strictObject({
     id: key,
     title: z.string().min(1),
-    titleEn: z.string().min(1),
+    titleEn: z.string().min(1).optional(),
     issuer: z.string().min(1).optional(),
     issuerEn: z.string().min(1).optional(),
-    periodStart: z.number().int(),
-    periodEnd: z.number().int(),
+    /** Optional: without them the plan's period is read from its title. */
+    periodStart: z.number().int().optional(),
+    periodEnd: z.number().int().optional(),
   }),
   agencies: z.array(agencySchema).default([]),
   pilots: z.array(pilotSchema).default([]),
@@ -99,6 +101,11 @@ export const annotationSchema = z.strictObject({
   rejected: z.array(z.string().min(1)).default([]),
   /** English names for chapters, sections and list items, keyed by their Chinese title. */
   translations: z.record(z.string(), z.string()).default({}),
+  /**
+   * Curation decisions taken in the browser (or written here), applied after the overlay above in their order
+   * (docs/curation.md); a decision whose target the plan no longer yields is reported as orphaned, not an error.
+   */
+  curation: z.array(decisionSchema).default([]),
 });
 
 export type Annotation = z.infer<typeof annotationSchema>;

@@ -3,9 +3,11 @@
 // tests and the writer all see the same graph.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { type CurationDecision, type DecisionOutcome, decisionOrder } from '../domain/curation.ts';
 import type { PlanGraph } from '../domain/types.ts';
 import type { LoadedAnnotation } from './annotation.ts';
 import type { Annotation } from './annotation-schema.ts';
+import { curateEntities, curateFacts, splitDecisions } from './curation.ts';
 import { ImportInputError } from './errors.ts';
 import { extractFacts } from './extract/index.ts';
 import { type CoverageEntry, overlay } from './extract/overlay.ts';
@@ -45,6 +47,8 @@ export interface ImportSummary {
   warnings: string[];
   /** For each agency and pilot of the annotation file: what the extractor finds of it by itself. */
   annotationCoverage: CoverageEntry[];
+  /** For each curation decision of the annotation: applied, or orphaned (its target is gone) and why. */
+  curation: DecisionOutcome[];
 }
 
 export interface BuildResult {
@@ -53,6 +57,10 @@ export interface BuildResult {
   text: string;
   /** What the extract stage reads: text, title, issuer, year, tasks with titles and measures, units, tables. */
   extraction: OutlineExtractionInput;
+  /** The curation decisions the graph was built with (the annotation's `curation:` list), in order. */
+  curation: CurationDecision[];
+  /** What the graph was built from, so that it can be rebuilt with new curation (neo4j/curation-store.ts). */
+  source: { markup: string; file: string; annotationFile: string | null; annotationSource: string | null };
 }
 
 export function sha256(text: string): string {
@@ -109,15 +117,26 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
   ctx.warnings.push(...extraction.warnings.map((w) => `${input.markdownFile} ${w}`));
   // ---- annotation overlay: confirms, renames, merges, rejects and adds by stable keys ----
   checkAnnotatedTitles(ctx);
-  const merged = overlay(extraction, annotation);
-  const facts = addExtractedFacts(ctx, extraction, merged);
-  addResponsibilities(ctx, facts.entityIds);
+  const outcomes: DecisionOutcome[] = [];
+  const decisions = splitDecisions(annotation?.curation ?? []);
+  const curated = curateEntities(
+    overlay(extraction, annotation),
+    decisions.entities,
+    planId,
+    normalised.text,
+    outcomes,
+  );
+  const merged = curated.merged;
+  const facts = addExtractedFacts(ctx, extraction, merged, curated.redirect);
+  addResponsibilities(ctx, facts.entityIds, curated.dropped);
   addExtractedRoles(ctx, extraction, merged);
   // ---- dependencies ----
   addTextDependencies(ctx, facts.taskPilots);
   addExtractedLinks(ctx, extraction);
   addCuratedDependencies(ctx);
   addListLinks(ctx, lists);
+  // ---- curation: roles and links accepted, rejected or set by a person ----
+  curateFacts(ctx.g, decisions.facts, outcomes, curated.redirectIds);
   if (ctx.finder && ctx.finder.problems.length > 0) throw new ImportInputError(ctx.finder.problems);
   // ---- corpus identity: national bodies and named pilots shared with other plans ----
   addCorpusIdentity(ctx.g.nodes);
@@ -140,8 +159,16 @@ export function buildPlanGraph(input: BuildInput): BuildResult {
       candidates,
       warnings: ctx.warnings,
       annotationCoverage: merged.coverage,
+      curation: outcomes,
     },
     text: normalised.text,
     extraction: extractionIn,
+    curation: [...decisions.entities, ...decisions.facts].sort(decisionOrder),
+    source: {
+      markup: input.markdown,
+      file: path.basename(input.markdownFile),
+      annotationFile: loaded?.file ?? null,
+      annotationSource: input.annotationSource ?? null,
+    },
   };
 }

@@ -74,6 +74,21 @@ export class GraphBuilder {
     return true;
   }
 
+  /** Removes the relationship with this (type, start, end, discriminator), if any (curation's reject). */
+  removeRel(type: string, start: string, end: string, discriminator = ''): boolean {
+    const key = `${start}|${type}|${end}|${discriminator}`;
+    if (!this.relKeys.delete(key)) return false;
+    const at = this.relationships.findIndex(
+      (r) =>
+        r.type === type &&
+        r.start === start &&
+        r.end === end &&
+        (discriminator === '' || r.properties.kind === discriminator),
+    );
+    if (at >= 0) this.relationships.splice(at, 1);
+    return at >= 0;
+  }
+
   counts(): { labels: Record<string, number>; relationships: Record<string, number> } {
     const labels: Record<string, number> = {};
     for (const node of this.nodes) for (const label of node.labels) labels[label] = (labels[label] ?? 0) + 1;

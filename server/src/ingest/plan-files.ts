@@ -70,19 +70,46 @@ function sourceLineMapper(file: string, sourceLines: number[] | null) {
  */
 export async function buildPlanFromFiles(source: PlanSource): Promise<BuiltPlan> {
   const started = performance.now();
-  const document = await readDocument(await readBytes(source.markdownPath), source.markdownPath);
+  const bytes = await readBytes(source.markdownPath);
   const annotationsPath =
     source.annotationsPath === undefined
       ? defaultAnnotationsPath(source.markdownPath)
       : source.annotationsPath;
   const annotationSource = annotationsPath ? (await readBytes(annotationsPath)).toString('utf8') : null;
+  const built = await buildPlanFromBytes(bytes, source.markdownPath, {
+    annotationsPath,
+    annotationSource,
+    planId: source.planId,
+  });
+  return { ...built, buildMs: performance.now() - started };
+}
+
+/** What buildPlanFromBytes needs besides the document: the annotation's text (null: none) and a plan id. */
+export interface BytesSource {
+  /** Names the annotation in messages; null when there is none. */
+  annotationsPath: string | null;
+  annotationSource: string | null;
+  planId?: string;
+}
+
+/**
+ * The same build from bytes already in memory (an upload): `file` names the document in messages and gives
+ * Plan.source and, without `planId`, the plan id. Throws ImportInputError as buildPlanFromFiles does.
+ */
+export async function buildPlanFromBytes(
+  bytes: Uint8Array,
+  file: string,
+  source: BytesSource,
+): Promise<BuiltPlan> {
+  const started = performance.now();
+  const document = await readDocument(bytes, file);
+  const { annotationsPath, annotationSource } = source;
   let annotation = null;
   if (annotationsPath && annotationSource !== null) {
     const loaded = loadAnnotation(annotationSource, annotationsPath);
     if (!loaded.ok) throw new ImportInputError(loaded.problems);
     annotation = loaded.loaded;
   }
-  const file = source.markdownPath;
   const toSource = sourceLineMapper(file, document.sourceLines);
   let result: BuildResult;
   try {

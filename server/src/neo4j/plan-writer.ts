@@ -147,6 +147,10 @@ async function writeInTransaction(
   await linkCorpusIdentities(tx, planId);
 }
 
+/** Work that must commit with a plan's graph, in its transaction (the curation layer's document and decisions,
+ * see curation-store.ts `curationWriter`; the browser import's audit event). */
+export type PlanWriteExtra = (tx: ManagedTransaction) => Promise<void>;
+
 /** How many batches writing this graph takes (for a progress bar over one plan's write). */
 export function batchCount(graph: PlanGraph): number {
   const labels = new Set(graph.nodes.map((n) => n.labels[0]));
@@ -158,7 +162,8 @@ export function batchCount(graph: PlanGraph): number {
 
 /**
  * Writes built graphs in one transaction, replacing each plan's previous graph atomically: all of them are
- * stored, or none (the error of the failing statement is thrown). `onStatementsDone` runs just before the commit.
+ * stored, or none (the error of the failing statement is thrown). `onStatementsDone` runs just before the commit;
+ * `extras[i]` runs in the transaction right after `graphs[i]` is written.
  */
 export async function writePlanGraphs(
   driver: Driver,
@@ -166,12 +171,16 @@ export async function writePlanGraphs(
   graphs: PlanGraph[],
   onBatch: () => void = () => {},
   onStatementsDone: () => void = () => {},
+  extras: ReadonlyArray<PlanWriteExtra | null> = [],
 ): Promise<void> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
     await session.executeWrite(
       async (tx) => {
-        for (const graph of graphs) await writeInTransaction(tx, graph, onBatch);
+        for (const [i, graph] of graphs.entries()) {
+          await writeInTransaction(tx, graph, onBatch);
+          await extras[i]?.(tx);
+        }
         onStatementsDone();
       },
       { timeout: 120_000 * Math.max(1, graphs.length) },
@@ -181,15 +190,16 @@ export async function writePlanGraphs(
   }
 }
 
-/** Writes one built graph, replacing the plan's previous graph atomically. */
+/** Writes one built graph, replacing the plan's previous graph atomically; `extra` commits with it. */
 export function writePlanGraph(
   driver: Driver,
   database: string,
   graph: PlanGraph,
   onBatch: () => void = () => {},
   onStatementsDone: () => void = () => {},
+  extra: PlanWriteExtra | null = null,
 ): Promise<void> {
-  return writePlanGraphs(driver, database, [graph], onBatch, onStatementsDone);
+  return writePlanGraphs(driver, database, [graph], onBatch, onStatementsDone, [extra]);
 }
 
 export async function isPlanImported(driver: Driver, database: string, planId: string): Promise<boolean> {

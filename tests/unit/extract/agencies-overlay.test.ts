@@ -55,6 +55,7 @@ const annotation = {
   addresses: [],
   rejected: ['青禾市银行'],
   translations: {},
+  curation: [],
 } satisfies Annotation;
 
 describe('overlay', () => {

@@ -172,13 +172,22 @@ function addTargets(ctx: BuildContext, extraction: Extraction): void {
   });
 }
 
-/** Agencies, pilots, mentions, targets and PILOTED_IN; call before the annotation's responsibilities. */
+/**
+ * Agencies, pilots, mentions, targets and PILOTED_IN; call before the annotation's responsibilities. `redirect`
+ * maps a key merged away by curation (agency key or `pilot:<key>`) to the one it went into.
+ */
 export function addExtractedFacts(
   ctx: BuildContext,
   extraction: Extraction,
   merged: Overlaid,
+  redirect: ReadonlyMap<string, string> = new Map(),
 ): ExtractedFacts {
   const entityIds = addEntityNodes(ctx, merged);
+  // Keys a curator merged into another entity name that entity (the annotation's names and roles follow it).
+  for (const [from, to] of redirect) {
+    const id = entityIds.get(to);
+    if (id) entityIds.set(from, id);
+  }
   const matches = mentionsOf(ctx, merged, entityIds);
   addMentions(ctx, matches);
   addTargets(ctx, extraction);

@@ -42,8 +42,15 @@ export function checkAnnotatedTitles(ctx: BuildContext): void {
   });
 }
 
-/** Curated LED_BY / INVOLVES, each with its evidence quote inside the task when it has one. */
-export function addResponsibilities(ctx: BuildContext, entityIds: Map<string, string>): void {
+/**
+ * Curated LED_BY / INVOLVES, each with its evidence quote inside the task when it has one; responsibilities of
+ * an agency in `dropped` (rejected by curation) are left out.
+ */
+export function addResponsibilities(
+  ctx: BuildContext,
+  entityIds: Map<string, string>,
+  dropped: ReadonlySet<string> = new Set(),
+): void {
   const { annotation, finder, text } = ctx;
   if (!annotation || !finder) return;
   const byRef = tasksByRef(ctx);
@@ -52,6 +59,7 @@ export function addResponsibilities(ctx: BuildContext, entityIds: Map<string, st
     if (!task) return;
     t.responsibilities.forEach((r, index) => {
       const where: YamlPath = ['tasks', taskIndex, 'responsibilities', index];
+      if (dropped.has(r.agency)) return;
       const agencyId = entityIds.get(r.agency);
       if (!agencyId) {
         finder.fail([...where, 'agency'], `unknown agency key “${r.agency}” (declare it under agencies)`);
