@@ -50,7 +50,14 @@ describe('the layer picture of docs/architecture.md', () => {
   });
 
   it('names, for the client, the only server modules it may import', () => {
-    for (const module of ['types.ts', 'model.ts', 'ledger-types.ts', 'corpus.ts', 'import-types.ts', 'curation.ts'])
+    for (const module of [
+      'types.ts',
+      'model.ts',
+      'ledger-types.ts',
+      'corpus.ts',
+      'import-types.ts',
+      'curation.ts',
+    ])
       expect(doc).toContain(`server/src/domain/${module}`);
   });
 });

@@ -111,7 +111,14 @@ const serverModulesRefused = [
   '../../../server/src/domain/errors.ts',
 ].map((specifier) => [specifier, probe('client/src/views', importing(specifier))] as const);
 
-const sharedAllowed = ['types.ts', 'model.ts', 'ledger-types.ts', 'corpus.ts', 'import-types.ts', 'curation.ts'].map(
+const sharedAllowed = [
+  'types.ts',
+  'model.ts',
+  'ledger-types.ts',
+  'corpus.ts',
+  'import-types.ts',
+  'curation.ts',
+].map(
   (module) => [module, probe('client/src/views', importing(`../../../server/src/domain/${module}`))] as const,
 );
 
