@@ -90,53 +90,71 @@ export function reviewRows(facts: ReviewFact[], decisions: StoredDecision[]): Re
   );
 }
 
+/** The stored document a plan was last built from; CONFLICT when it predates curation, NOT_FOUND when no plan. */
+async function documentOf(store: CurationStore, plan: string): Promise<CurationDocument> {
+  const doc = await store.document(plan);
+  if (doc) return doc;
+  if (await store.plan(plan)) {
+    throw new AppError(
+      'CONFLICT',
+      `Plan ${plan} was imported before curation was kept: import it again first.`,
+    );
+  }
+  throw new AppError('NOT_FOUND', `No plan ${plan}.`);
+}
+
+/** The plan built from its document and annotation `yaml` (read as `file`); INVALID_REQUEST for bad input. */
+function build(plan: string, doc: CurationDocument, yaml: string, file: string): BuildResult {
+  try {
+    return buildPlanGraph({
+      markdown: doc.markup,
+      markdownFile: doc.file,
+      annotation: loadCurationYaml(yaml, file),
+      annotationSource: yaml,
+      planId: plan,
+    });
+  } catch (error) {
+    if (error instanceof ImportInputError) throw new AppError('INVALID_REQUEST', error.message);
+    throw error;
+  }
+}
+
+/** The annotation YAML of the plan with exactly `decisions` on top of its own annotation. */
+async function yamlFor(
+  store: CurationStore,
+  plan: string,
+  doc: CurationDocument,
+  decisions: CurationDecision[],
+): Promise<string> {
+  const base = doc.annotationSource
+    ? loadCurationYaml(doc.annotationSource, doc.annotationFile ?? curationFileName(plan)).annotation
+    : null;
+  const title = (await store.plan(plan))?.title ?? plan;
+  return curationYaml(base, decisions, { id: plan, title });
+}
+
+/** The plan rebuilt with exactly `decisions` on top of its own annotation. */
+async function rebuild(
+  store: CurationStore,
+  plan: string,
+  decisions: CurationDecision[],
+): Promise<BuildResult> {
+  const doc = await documentOf(store, plan);
+  return build(plan, doc, await yamlFor(store, plan, doc, decisions), curationFileName(plan));
+}
+
+/** The plan id an uploaded annotation YAML names; INVALID_REQUEST (file:line) when it does not parse. */
+function planOfYaml(yaml: string, file: string): string {
+  try {
+    return loadCurationYaml(yaml, file).annotation.plan.id;
+  } catch (error) {
+    if (error instanceof ImportInputError) throw new AppError('INVALID_REQUEST', error.message);
+    throw error;
+  }
+}
+
+/** Curation of plans over `store`: review rows, decide and undo, and the YAML round trip; `clock` dates decisions. */
 export function createCurationService(store: CurationStore, clock: Clock = () => new Date()) {
-  async function documentOf(plan: string): Promise<CurationDocument> {
-    const doc = await store.document(plan);
-    if (doc) return doc;
-    if (await store.plan(plan)) {
-      throw new AppError(
-        'CONFLICT',
-        `Plan ${plan} was imported before curation was kept: import it again first.`,
-      );
-    }
-    throw new AppError('NOT_FOUND', `No plan ${plan}.`);
-  }
-
-  function build(plan: string, doc: CurationDocument, yaml: string, file: string): BuildResult {
-    try {
-      return buildPlanGraph({
-        markdown: doc.markup,
-        markdownFile: doc.file,
-        annotation: loadCurationYaml(yaml, file),
-        annotationSource: yaml,
-        planId: plan,
-      });
-    } catch (error) {
-      if (error instanceof ImportInputError) throw new AppError('INVALID_REQUEST', error.message);
-      throw error;
-    }
-  }
-
-  /** The annotation YAML of the plan with exactly `decisions` on top of its own annotation. */
-  async function yamlFor(
-    plan: string,
-    doc: CurationDocument,
-    decisions: CurationDecision[],
-  ): Promise<string> {
-    const base = doc.annotationSource
-      ? loadCurationYaml(doc.annotationSource, doc.annotationFile ?? curationFileName(plan)).annotation
-      : null;
-    const title = (await store.plan(plan))?.title ?? plan;
-    return curationYaml(base, decisions, { id: plan, title });
-  }
-
-  /** The plan rebuilt with exactly `decisions` on top of its own annotation. */
-  async function rebuild(plan: string, decisions: CurationDecision[]): Promise<BuildResult> {
-    const doc = await documentOf(plan);
-    return build(plan, doc, await yamlFor(plan, doc, decisions), curationFileName(plan));
-  }
-
   return {
     /** The review page's data; NOT_FOUND for an unknown plan. */
     async review(plan: string): Promise<Review> {
@@ -161,7 +179,7 @@ export function createCurationService(store: CurationStore, clock: Clock = () =>
         at: clock().toISOString(),
         was: snapshot(facts.find((f) => f.id === target)),
       } as CurationDecision;
-      const built = await rebuild(plan, [...stored.map((s) => s.decision), decision]);
+      const built = await rebuild(store, plan, [...stored.map((s) => s.decision), decision]);
       const outcome = built.summary.curation.find((o) => o.id === decision.id);
       if (outcome?.state === 'orphaned')
         throw new AppError('INVALID_REQUEST', outcome.reason ?? 'Not applicable.');
@@ -175,6 +193,7 @@ export function createCurationService(store: CurationStore, clock: Clock = () =>
       const gone = stored.find((s) => s.decision.id === id);
       if (!gone) throw new AppError('NOT_FOUND', `No decision ${id} on plan ${plan}.`);
       const built = await rebuild(
+        store,
         plan,
         stored.filter((s) => s !== gone).map((s) => s.decision),
       );
@@ -183,9 +202,10 @@ export function createCurationService(store: CurationStore, clock: Clock = () =>
 
     /** The curation as the annotation YAML `npm run import --annotations` reads. */
     async exportYaml(plan: string): Promise<{ file: string; yaml: string }> {
-      const doc = await documentOf(plan);
+      const doc = await documentOf(store, plan);
       const stored = await store.decisions(plan);
       const yaml = await yamlFor(
+        store,
         plan,
         doc,
         stored.map((s) => s.decision),
@@ -202,16 +222,10 @@ export function createCurationService(store: CurationStore, clock: Clock = () =>
       yaml: string,
       actor: CurationActor,
     ): Promise<{ decisions: number; orphaned: number }> {
-      const doc = await documentOf(plan);
-      let planOfYaml: string;
-      try {
-        planOfYaml = loadCurationYaml(yaml, curationFileName(plan)).annotation.plan.id;
-      } catch (error) {
-        if (error instanceof ImportInputError) throw new AppError('INVALID_REQUEST', error.message);
-        throw error;
-      }
-      if (planOfYaml !== plan)
-        throw new AppError('INVALID_REQUEST', `The YAML is for plan ${planOfYaml}, not ${plan}.`);
+      const doc = await documentOf(store, plan);
+      const named = planOfYaml(yaml, curationFileName(plan));
+      if (named !== plan)
+        throw new AppError('INVALID_REQUEST', `The YAML is for plan ${named}, not ${plan}.`);
       const built = build(plan, doc, yaml, curationFileName(plan));
       await store.write(built, {
         actor,

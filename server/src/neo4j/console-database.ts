@@ -66,6 +66,194 @@ function unavailable(message: string, retryAfterSeconds: number): AppError {
   return new AppError('DB_UNAVAILABLE', message, { retryAfterSeconds });
 }
 
+/** The life of one console replica: what replicaConsoleDatabase's helpers below read and change. */
+interface ReplicaLife {
+  main: DatabaseRef;
+  source: ReplicaSource;
+  log: (line: string) => void;
+  mainVersion: () => Promise<string>;
+  server: ReplicaServer | null;
+  starting: Promise<ReplicaServer> | null;
+  syncing: Promise<void> | null;
+  syncedVersion: string | null;
+  lastSync: SyncOutcome | null;
+  lastStartMs: number;
+  restarting: boolean;
+  restarts: number;
+  failure: string | null;
+  closed: boolean;
+}
+
+/** Seconds a client should wait before retrying: about one replica start. */
+function retryAfter(life: ReplicaLife): number {
+  return Math.max(2, Math.ceil(life.lastStartMs / 1000) + 1);
+}
+
+/** The running replica, or the one being started (one start at a time); forgets it if it ends by itself. */
+function start(life: ReplicaLife): Promise<ReplicaServer> {
+  if (life.server) return Promise.resolve(life.server);
+  life.starting ??= (async () => {
+    const began = performance.now();
+    const started = await life.source.start(() => {
+      if (life.server === started) {
+        life.server = null;
+        life.syncedVersion = null;
+      }
+    });
+    life.lastStartMs = performance.now() - began;
+    life.log(
+      `Console replica (${life.source.kind}) at ${started.uri} ready in ${Math.round(life.lastStartMs)} ms.`,
+    );
+    if (life.closed) {
+      await started.close();
+      throw new Error('the console was closed while its database started');
+    }
+    life.server = started;
+    life.syncedVersion = null;
+    life.failure = null;
+    return started;
+  })().finally(() => {
+    life.starting = null;
+  });
+  return life.starting;
+}
+
+/** Copies the main database's plan data into `target` unless it already holds the current version. */
+async function synced(life: ReplicaLife, target: ReplicaServer): Promise<void> {
+  if (life.syncing) await life.syncing.catch(() => {});
+  const version = await life.mainVersion();
+  if (version === life.syncedVersion && life.server === target) return;
+  life.syncing ??= syncPlanData(life.main, target)
+    .then((outcome) => {
+      life.lastSync = outcome;
+      if (life.server === target) life.syncedVersion = outcome.version;
+      life.log(
+        `Console replica synced: ${outcome.nodes} nodes, ${outcome.relationships} relationships in ${outcome.ms} ms.`,
+      );
+    })
+    .finally(() => {
+      life.syncing = null;
+    });
+  await life.syncing;
+}
+
+/** The replica, started and synced; records and logs why when it cannot be had. */
+async function startedAndSynced(life: ReplicaLife): Promise<ReplicaServer> {
+  try {
+    const target = await start(life);
+    await synced(life, target);
+    return target;
+  } catch (error) {
+    life.failure = error instanceof Error ? error.message : String(error);
+    life.log(`Console replica not available: ${life.failure}`);
+    throw error;
+  }
+}
+
+/** Kills `old` (if it is still the current replica) and starts a fresh one in its place. */
+async function restart(life: ReplicaLife, old: ReplicaServer, why: string): Promise<void> {
+  if (life.server !== old || life.restarting || life.closed) return;
+  life.restarting = true;
+  life.restarts += 1;
+  life.server = null;
+  life.syncedVersion = null;
+  life.log(`Console replica killed: ${why}; restarting it.`);
+  try {
+    await old.kill?.();
+    await old.close();
+    if (!life.closed) await startedAndSynced(life);
+  } catch {
+    // `failure` holds why; the next console request tries again.
+  } finally {
+    life.restarting = false;
+  }
+}
+
+/** Whether the query tagged `tag` still runs in `target` (true when the replica does not answer). */
+async function stillRunning(target: ReplicaServer, tag: string): Promise<boolean> {
+  try {
+    const { records } = await target.driver.executeQuery(
+      STILL_RUNNING,
+      { tag },
+      { database: target.database, transactionConfig: { timeout: 1_000 } },
+    );
+    return Number(records[0]?.get('n') ?? 0) > 0;
+  } catch {
+    return true;
+  }
+}
+
+/** The `overran` hook for `target`: restarts it if the query still runs CONSOLE_KILL_GRACE_MS later. */
+function overranOn(life: ReplicaLife, target: ReplicaServer): (tag: string) => void {
+  return (tag: string) => {
+    if (!target.kill) return;
+    const deadline = Date.now();
+    setTimeout(async () => {
+      if (life.server === target && (await stillRunning(target, tag))) {
+        await restart(
+          life,
+          target,
+          `a query was still running ${Date.now() - deadline} ms after its deadline`,
+        );
+      }
+    }, CONSOLE_KILL_GRACE_MS).unref();
+  };
+}
+
+/** ConsoleDatabase.acquire for a replica: waits a bounded time for it, else DB_UNAVAILABLE with a retry hint. */
+async function acquire(life: ReplicaLife): Promise<ConsoleTarget> {
+  if (life.closed) throw unavailable('The console is shutting down.', 5);
+  if (life.restarting) {
+    throw unavailable(
+      "The console's database is restarting after a query that would not stop; retry in a few seconds.",
+      retryAfter(life),
+    );
+  }
+  const first = life.server === null;
+  const ready = startedAndSynced(life);
+  let timer: NodeJS.Timeout | undefined;
+  const wait = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(unavailable("The console's database is starting; retry in a few seconds.", retryAfter(life))),
+      first ? CONSOLE_START_WAIT_MS : 2 * CONSOLE_START_WAIT_MS,
+    );
+  });
+  try {
+    const target = await Promise.race([ready, wait]);
+    return { driver: target.driver, database: target.database, overran: overranOn(life, target) };
+  } catch (error) {
+    ready.catch(() => {});
+    if (error instanceof AppError) throw error;
+    throw unavailable("The console's database is not available right now; retry in a moment.", 10);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** ConsoleDatabase.status for a replica: its state, where it runs, its last sync and restarts. */
+function status(life: ReplicaLife): ConsoleStatus {
+  const state = life.restarting
+    ? 'restarting'
+    : life.starting
+      ? 'starting'
+      : life.syncing
+        ? 'syncing'
+        : life.server
+          ? 'ready'
+          : life.failure
+            ? 'failed'
+            : 'stopped';
+  const { lastSync, server } = life;
+  return {
+    database: 'replica',
+    replica: { kind: life.source.kind, uri: server?.uri ?? null, pid: server?.pid ?? null },
+    state,
+    lastSync: lastSync && { nodes: lastSync.nodes, relationships: lastSync.relationships, ms: lastSync.ms },
+    restarts: life.restarts,
+  };
+}
+
 /**
  * The console in a replica from `source`, kept in step with `main`: started on first use, synced before a
  * query whenever the main database changed, and killed and restarted when a query is still running
@@ -77,180 +265,32 @@ export function replicaConsoleDatabase(
   source: ReplicaSource,
   log: (line: string) => void = () => {},
 ): ConsoleDatabase {
-  const mainVersion = dataVersionReader(main.driver, main.database);
-  let server: ReplicaServer | null = null;
-  let starting: Promise<ReplicaServer> | null = null;
-  let syncing: Promise<void> | null = null;
-  let syncedVersion: string | null = null;
-  let lastSync: SyncOutcome | null = null;
-  let lastStartMs = 10_000;
-  let restarting = false;
-  let restarts = 0;
-  let failure: string | null = null;
-  let closed = false;
-
-  const retryAfter = () => Math.max(2, Math.ceil(lastStartMs / 1000) + 1);
-
-  function start(): Promise<ReplicaServer> {
-    if (server) return Promise.resolve(server);
-    starting ??= (async () => {
-      const began = performance.now();
-      const started = await source.start(() => {
-        if (server === started) {
-          server = null;
-          syncedVersion = null;
-        }
-      });
-      lastStartMs = performance.now() - began;
-      log(`Console replica (${source.kind}) at ${started.uri} ready in ${Math.round(lastStartMs)} ms.`);
-      if (closed) {
-        await started.close();
-        throw new Error('the console was closed while its database started');
-      }
-      server = started;
-      syncedVersion = null;
-      failure = null;
-      return started;
-    })().finally(() => {
-      starting = null;
-    });
-    return starting;
-  }
-
-  async function synced(target: ReplicaServer): Promise<void> {
-    if (syncing) await syncing.catch(() => {});
-    const version = await mainVersion();
-    if (version === syncedVersion && server === target) return;
-    syncing ??= syncPlanData(main, target)
-      .then((outcome) => {
-        lastSync = outcome;
-        if (server === target) syncedVersion = outcome.version;
-        log(
-          `Console replica synced: ${outcome.nodes} nodes, ${outcome.relationships} relationships in ${outcome.ms} ms.`,
-        );
-      })
-      .finally(() => {
-        syncing = null;
-      });
-    await syncing;
-  }
-
-  async function startedAndSynced(): Promise<ReplicaServer> {
-    try {
-      const target = await start();
-      await synced(target);
-      return target;
-    } catch (error) {
-      failure = error instanceof Error ? error.message : String(error);
-      log(`Console replica not available: ${failure}`);
-      throw error;
-    }
-  }
-
-  async function restart(old: ReplicaServer, why: string): Promise<void> {
-    if (server !== old || restarting || closed) return;
-    restarting = true;
-    restarts += 1;
-    server = null;
-    syncedVersion = null;
-    log(`Console replica killed: ${why}; restarting it.`);
-    try {
-      await old.kill?.();
-      await old.close();
-      if (!closed) await startedAndSynced();
-    } catch {
-      // `failure` holds why; the next console request tries again.
-    } finally {
-      restarting = false;
-    }
-  }
-
-  async function stillRunning(target: ReplicaServer, tag: string): Promise<boolean> {
-    try {
-      const { records } = await target.driver.executeQuery(
-        STILL_RUNNING,
-        { tag },
-        { database: target.database, transactionConfig: { timeout: 1_000 } },
-      );
-      return Number(records[0]?.get('n') ?? 0) > 0;
-    } catch {
-      return true;
-    }
-  }
-
-  function overranOn(target: ReplicaServer) {
-    return (tag: string) => {
-      if (!target.kill) return;
-      const deadline = Date.now();
-      setTimeout(async () => {
-        if (server === target && (await stillRunning(target, tag))) {
-          await restart(target, `a query was still running ${Date.now() - deadline} ms after its deadline`);
-        }
-      }, CONSOLE_KILL_GRACE_MS).unref();
-    };
-  }
-
+  const life: ReplicaLife = {
+    main,
+    source,
+    log,
+    mainVersion: dataVersionReader(main.driver, main.database),
+    server: null,
+    starting: null,
+    syncing: null,
+    syncedVersion: null,
+    lastSync: null,
+    lastStartMs: 10_000,
+    restarting: false,
+    restarts: 0,
+    failure: null,
+    closed: false,
+  };
   return {
-    async acquire() {
-      if (closed) throw unavailable('The console is shutting down.', 5);
-      if (restarting) {
-        throw unavailable(
-          "The console's database is restarting after a query that would not stop; retry in a few seconds.",
-          retryAfter(),
-        );
-      }
-      const first = server === null;
-      const ready = startedAndSynced();
-      let timer: NodeJS.Timeout | undefined;
-      const wait = new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(
-          () =>
-            reject(unavailable("The console's database is starting; retry in a few seconds.", retryAfter())),
-          first ? CONSOLE_START_WAIT_MS : 2 * CONSOLE_START_WAIT_MS,
-        );
-      });
-      try {
-        const target = await Promise.race([ready, wait]);
-        return { driver: target.driver, database: target.database, overran: overranOn(target) };
-      } catch (error) {
-        ready.catch(() => {});
-        if (error instanceof AppError) throw error;
-        throw unavailable("The console's database is not available right now; retry in a moment.", 10);
-      } finally {
-        clearTimeout(timer);
-      }
-    },
+    acquire: () => acquire(life),
     async ready() {
-      await startedAndSynced();
+      await startedAndSynced(life);
     },
-    status() {
-      const state = restarting
-        ? 'restarting'
-        : starting
-          ? 'starting'
-          : syncing
-            ? 'syncing'
-            : server
-              ? 'ready'
-              : failure
-                ? 'failed'
-                : 'stopped';
-      return {
-        database: 'replica',
-        replica: { kind: source.kind, uri: server?.uri ?? null, pid: server?.pid ?? null },
-        state,
-        lastSync: lastSync && {
-          nodes: lastSync.nodes,
-          relationships: lastSync.relationships,
-          ms: lastSync.ms,
-        },
-        restarts,
-      };
-    },
+    status: () => status(life),
     async close() {
-      closed = true;
-      const running = server ?? (await starting?.catch(() => null)) ?? null;
-      server = null;
+      life.closed = true;
+      const running = life.server ?? (await life.starting?.catch(() => null)) ?? null;
+      life.server = null;
       await running?.close();
     },
   };
