@@ -104,14 +104,12 @@ export function prepareViewsShell(root: HTMLElement): ViewsShell {
   return { explorer, start: (app) => startViews(root, nav, explorer, host, app) };
 }
 
-function startViews(
-  shell: HTMLElement,
-  nav: HTMLElement,
-  explorer: HTMLElement,
-  host: HTMLElement,
-  app: MountedApp,
-): () => void {
-  const controller = app.controller;
+/**
+ * The URL parameters the views own (OWNED_KEYS), read from the URL now: `readOwned` reads them again,
+ * `writeUrl` puts them back beside the explorer's (pushing a history entry when `push`), `apply` changes them,
+ * `page` is the page they name ('graph' when none or unknown).
+ */
+function ownedParams() {
   const owned = new URLSearchParams();
   const readOwned = () => {
     const current = new URLSearchParams(window.location.search);
@@ -130,18 +128,6 @@ function startViews(
     else window.history.replaceState(null, '', url);
   };
 
-  const page = (): PageName => {
-    const value = owned.get('page');
-    return isPageName(value) ? value : 'graph';
-  };
-
-  let current: { page: PageName; lang: string; view: MountedView | null } | null = null;
-  const buttons = new Map<PageName, HTMLButtonElement>();
-  const title = h('span', { class: 'views-brand' });
-  const langButton = h('button', { type: 'button', class: 'views-lang', 'data-action': 'languageSwitch' });
-  const colouring = mountLedgerColouring(() => app.cy());
-  const login = mountLoginControl();
-
   const apply = (changes: ParamChanges) => {
     for (const [key, value] of Object.entries(changes)) {
       owned.delete(key);
@@ -151,6 +137,23 @@ function startViews(
     }
   };
 
+  const page = (): PageName => {
+    const value = owned.get('page');
+    return isPageName(value) ? value : 'graph';
+  };
+  return { owned, readOwned, writeUrl, apply, page };
+}
+
+type OwnedParams = ReturnType<typeof ownedParams>;
+
+/** The context every view gets: language and strings, the owned URL parameters, and moves between pages. */
+function viewsContext(
+  app: MountedApp,
+  shell: HTMLElement,
+  { owned, apply, writeUrl }: OwnedParams,
+  show: (again: boolean) => void,
+): ViewsContext {
+  const controller = app.controller;
   const ctx: ViewsContext = {
     get lang() {
       return controller.state.lang;
@@ -184,6 +187,28 @@ function startViews(
     explorer: app,
     shell,
   };
+  return ctx;
+}
+
+/** Wires the navigation and the views to the explorer `app`; returns what ends them. */
+function startViews(
+  shell: HTMLElement,
+  nav: HTMLElement,
+  explorer: HTMLElement,
+  host: HTMLElement,
+  app: MountedApp,
+): () => void {
+  const controller = app.controller;
+  const params = ownedParams();
+  const { owned, readOwned, writeUrl, page } = params;
+  let current: { page: PageName; lang: string; view: MountedView | null } | null = null;
+  const buttons = new Map<PageName, HTMLButtonElement>();
+  const title = h('span', { class: 'views-brand' });
+  const langButton = h('button', { type: 'button', class: 'views-lang', 'data-action': 'languageSwitch' });
+  const colouring = mountLedgerColouring(() => app.cy());
+  const login = mountLoginControl();
+
+  const ctx = viewsContext(app, shell, params, show);
 
   function renderNav() {
     const lang = controller.state.lang;
