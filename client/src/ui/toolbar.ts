@@ -15,16 +15,83 @@ interface Labelled {
   text?: string;
 }
 
-export function mountToolbar(parent: HTMLElement, app: AppContext): Component {
-  const labelled: Labelled[] = [];
-  const offs: Array<() => void> = [];
+/** What the toolbar's controls leave behind: the labels to translate and the listeners to remove. */
+interface Controls {
+  labelled: Labelled[];
+  offs: Array<() => void>;
+}
 
-  const button = (key: MessageKey, onClick: () => void, text?: string, className = 'tool') => {
-    const element = h('button', { type: 'button', class: className, 'data-action': key });
-    offs.push(listen(element, 'click', onClick));
-    labelled.push({ element, key, text });
-    return element;
+/** A toolbar button running `onClick`, labelled by `key` (shown as `text` when given). */
+function controlButton(
+  controls: Controls,
+  key: MessageKey,
+  onClick: () => void,
+  text?: string,
+  className = 'tool',
+): HTMLElement {
+  const element = h('button', { type: 'button', class: className, 'data-action': key });
+  controls.offs.push(listen(element, 'click', onClick));
+  controls.labelled.push({ element, key, text });
+  return element;
+}
+
+/** The export menu (view as PNG/SVG/JSON/GraphML, plan as GraphML/JSON); closes on choice, Escape or outside click. */
+function exportMenu(controls: Controls, app: AppContext): { menu: HTMLDetailsElement; summary: HTMLElement } {
+  const menu = h('details', { class: 'export-menu' });
+  const summary = h('summary', { class: 'tool' });
+  const closeMenu = () => menu.removeAttribute('open');
+  const menuItem = (key: MessageKey, run: () => void | Promise<void>) =>
+    controlButton(
+      controls,
+      key,
+      () => {
+        closeMenu();
+        void run();
+      },
+      undefined,
+      'menu-item',
+    );
+  const planLink = (key: MessageKey, format: 'graphml' | 'json') => {
+    const link = h('a', { class: 'menu-item', href: exportUrl(format), download: '', 'data-action': key });
+    controls.offs.push(listen(link, 'click', closeMenu));
+    controls.labelled.push({ element: link, key });
+    return link;
   };
+  menu.append(
+    summary,
+    h(
+      'div',
+      { class: 'menu', role: 'group' },
+      menuItem('exportPng', () => app.exportPng()),
+      menuItem('exportSvg', () => app.exportSvg()),
+      menuItem('exportJson', () => app.exportViewData('json')),
+      menuItem('exportGraphml', () => app.exportViewData('graphml')),
+      planLink('exportPlanGraphml', 'graphml'),
+      planLink('exportPlanJson', 'json'),
+    ),
+  );
+
+  // A menu closes with Escape (focus back on its button) and when a click lands outside it.
+  controls.offs.push(
+    listen(menu, 'keydown', (event) => {
+      if (event.key !== 'Escape' || !menu.open) return;
+      event.stopPropagation();
+      closeMenu();
+      summary.focus();
+    }),
+    listen(document, 'click', (event) => {
+      if (menu.open && !menu.contains(event.target as Node)) closeMenu();
+    }),
+  );
+  return { menu, summary };
+}
+
+/** Mounts the top bar in `parent`, kept in step with `app`'s state and language; teardown removes it. */
+export function mountToolbar(parent: HTMLElement, app: AppContext): Component {
+  const controls: Controls = { labelled: [], offs: [] };
+  const { labelled, offs } = controls;
+  const button = (key: MessageKey, onClick: () => void, text?: string) =>
+    controlButton(controls, key, onClick, text);
 
   const title = h('h1', { class: 'app-title' });
   const searchSlot = h('div', { class: 'search-slot' });
@@ -49,51 +116,7 @@ export function mountToolbar(parent: HTMLElement, app: AppContext): Component {
     }, 2500);
   });
 
-  const exportMenu = h('details', { class: 'export-menu' });
-  const summary = h('summary', { class: 'tool' });
-  const closeMenu = () => exportMenu.removeAttribute('open');
-  const menuItem = (key: MessageKey, run: () => void | Promise<void>) =>
-    button(
-      key,
-      () => {
-        closeMenu();
-        void run();
-      },
-      undefined,
-      'menu-item',
-    );
-  const planLink = (key: MessageKey, format: 'graphml' | 'json') => {
-    const link = h('a', { class: 'menu-item', href: exportUrl(format), download: '', 'data-action': key });
-    offs.push(listen(link, 'click', closeMenu));
-    labelled.push({ element: link, key });
-    return link;
-  };
-  exportMenu.append(
-    summary,
-    h(
-      'div',
-      { class: 'menu', role: 'group' },
-      menuItem('exportPng', () => app.exportPng()),
-      menuItem('exportSvg', () => app.exportSvg()),
-      menuItem('exportJson', () => app.exportViewData('json')),
-      menuItem('exportGraphml', () => app.exportViewData('graphml')),
-      planLink('exportPlanGraphml', 'graphml'),
-      planLink('exportPlanJson', 'json'),
-    ),
-  );
-
-  // A menu closes with Escape (focus back on its button) and when a click lands outside it.
-  offs.push(
-    listen(exportMenu, 'keydown', (event) => {
-      if (event.key !== 'Escape' || !exportMenu.open) return;
-      event.stopPropagation();
-      closeMenu();
-      summary.focus();
-    }),
-    listen(document, 'click', (event) => {
-      if (exportMenu.open && !exportMenu.contains(event.target as Node)) closeMenu();
-    }),
-  );
+  const { menu: exportMenuElement, summary } = exportMenu(controls, app);
 
   const bar = h(
     'div',
@@ -104,7 +127,7 @@ export function mountToolbar(parent: HTMLElement, app: AppContext): Component {
     h('div', { class: 'tool-group', role: 'group' }, undo, redo),
     h('div', { class: 'tool-group', role: 'group' }, zoomOut, zoomIn, fit),
     h('div', { class: 'tool-group', role: 'group' }, hideSelected, showHidden),
-    h('div', { class: 'tool-group', role: 'group' }, exportMenu, copy, copyStatus),
+    h('div', { class: 'tool-group', role: 'group' }, exportMenuElement, copy, copyStatus),
   );
   parent.appendChild(bar);
   const search = mountSearch(searchSlot, app);

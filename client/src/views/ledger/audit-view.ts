@@ -22,6 +22,57 @@ function change(event: AuditEvent): string {
   return parts.length > 0 ? parts.join(', ') : JSON.stringify(after).slice(0, 160);
 }
 
+/** The events as a table, one row each: when, who, what, target, from where, outcome and change. */
+function auditTable(
+  events: AuditEvent[],
+  t: (key: LedgerKey, values?: Record<string, string | number>) => string,
+): HTMLElement {
+  const columns: LedgerKey[] = [
+    'auditAt',
+    'auditActor',
+    'auditAction',
+    'auditTarget',
+    'auditIp',
+    'auditOutcome',
+    'auditChange',
+  ];
+  return h(
+    'table',
+    { class: 'ledger-table audit-table' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        columns.map((key) => h('th', { scope: 'col' }, t(key))),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      events.map((event) =>
+        h(
+          'tr',
+          { 'data-audit-id': event.id, 'data-action': event.action, 'data-outcome': event.outcome },
+          h('td', { class: 'nowrap' }, event.at.slice(0, 19).replace('T', ' ')),
+          h('td', { class: 'audit-actor' }, event.actor ?? '—'),
+          h('td', {}, event.action),
+          h('td', { class: 'audit-target' }, event.target ?? ''),
+          h('td', {}, event.ip ?? ''),
+          h(
+            'td',
+            {},
+            h('span', { class: `audit-outcome outcome-${event.outcome}` }, t(`outcome_${event.outcome}`)),
+          ),
+          h('td', { class: 'audit-change' }, change(event)),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Mounts the audit page in `host`: the newest LIMIT events for admins, a notice for everyone else. */
 export function mountAudit(host: HTMLElement, ctx: ViewsContext): MountedView {
   const t = (key: LedgerKey, values?: Record<string, string | number>) => lt(ctx.lang, key, values);
   const body = h('div', { class: 'audit-body' });
@@ -80,58 +131,7 @@ export function mountAudit(host: HTMLElement, ctx: ViewsContext): MountedView {
       );
       if (events.length === 0)
         return h('div', {}, controls, h('p', { class: 'views-hint' }, t('auditEmpty')));
-      const columns: LedgerKey[] = [
-        'auditAt',
-        'auditActor',
-        'auditAction',
-        'auditTarget',
-        'auditIp',
-        'auditOutcome',
-        'auditChange',
-      ];
-      return h(
-        'div',
-        {},
-        controls,
-        h(
-          'table',
-          { class: 'ledger-table audit-table' },
-          h(
-            'thead',
-            {},
-            h(
-              'tr',
-              {},
-              columns.map((key) => h('th', { scope: 'col' }, t(key))),
-            ),
-          ),
-          h(
-            'tbody',
-            {},
-            events.map((event) =>
-              h(
-                'tr',
-                { 'data-audit-id': event.id, 'data-action': event.action, 'data-outcome': event.outcome },
-                h('td', { class: 'nowrap' }, event.at.slice(0, 19).replace('T', ' ')),
-                h('td', { class: 'audit-actor' }, event.actor ?? '—'),
-                h('td', {}, event.action),
-                h('td', { class: 'audit-target' }, event.target ?? ''),
-                h('td', {}, event.ip ?? ''),
-                h(
-                  'td',
-                  {},
-                  h(
-                    'span',
-                    { class: `audit-outcome outcome-${event.outcome}` },
-                    t(`outcome_${event.outcome}`),
-                  ),
-                ),
-                h('td', { class: 'audit-change' }, change(event)),
-              ),
-            ),
-          ),
-        ),
-      );
+      return h('div', {}, controls, auditTable(events, t));
     });
 
   const offSession = session.subscribe(() => void render());
