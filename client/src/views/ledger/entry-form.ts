@@ -39,17 +39,12 @@ function isConflict(details: unknown): details is LedgerConflictDetails {
   );
 }
 
-export function entryForm(options: EntryFormOptions): HTMLElement {
-  const { lang, agencies } = options;
-  const t = (key: LedgerKey, values?: Record<string, string | number>) => lt(lang, key, values);
-  const id = `ledger-form-${++formCount}`;
-  const current = options.data.history[0] ?? null;
-  let baseVersion = options.data.version;
-
+/** The form's inputs, filled with nothing yet (`id` prefixes the status select's id). */
+function entryControls(lang: Lang, agencies: readonly AgencyOption[], id: string) {
   const status = h('select', { class: 'views-select', name: 'status', id: `${id}-status` });
   for (const value of LEDGER_STATUSES) status.append(h('option', { value }, statusText(lang, value)));
   const agency = h('select', { class: 'views-select', name: 'agencyId' });
-  agency.append(h('option', { value: '' }, t('defaultAgency')));
+  agency.append(h('option', { value: '' }, lt(lang, 'defaultAgency')));
   for (const option of agencies) agency.append(h('option', { value: option.id }, option.name));
   const due = h('input', { class: 'views-input', type: 'date', name: 'dueDate' });
   const progress = h('input', {
@@ -67,6 +62,117 @@ export function entryForm(options: EntryFormOptions): HTMLElement {
     name: 'evidenceUrl',
     placeholder: 'https://…',
   });
+  return { status, agency, due, progress, note, evidence };
+}
+
+type Translate = (key: LedgerKey, values?: Record<string, string | number>) => string;
+
+/** What a conflict panel needs from its form: strings, names, and the form's two ways on. */
+interface ConflictContext {
+  t: Translate;
+  lang: Lang;
+  titleId: string;
+  /** The agency's display name; no agency means the task's lead. */
+  agencyName(agencyId: string | null | undefined, fallback?: string | null): string;
+  /** Sends `payload` (the rejected input on top of the current version). */
+  retry(payload: LedgerEntryInput): void;
+  /** Puts `entry` in the form, based on `version`, and closes the panel. */
+  adopt(entry: Partial<LedgerEntry> | LedgerEntryInput | null, version: number): void;
+}
+
+/** The 409 panel: the version saved meanwhile beside the rejected input, with apply mine / edit mine / discard. */
+function conflictPanel(details: LedgerConflictDetails, on: ConflictContext): HTMLElement {
+  const { t, lang, agencyName } = on;
+  const now = details.current;
+  const mine = details.rejected;
+  const rows: Array<[LedgerKey, string, string]> = [
+    ['fieldStatus', now ? statusText(lang, now.status) : '', statusText(lang, mine.status)],
+    ['fieldAgency', now ? agencyName(now.agencyId, now.agencyName) : '', agencyName(mine.agencyId)],
+    ['fieldDue', now?.dueDate ?? '', mine.dueDate ?? ''],
+    ['fieldProgress', now ? `${now.progress}%` : '', `${mine.progress ?? 0}%`],
+    ['fieldNote', now?.note ?? '', mine.note ?? ''],
+    ['fieldEvidence', now?.evidenceUrl ?? '', mine.evidenceUrl ?? ''],
+  ];
+  const titleId = on.titleId;
+  const heading = now
+    ? t('conflictCurrent', {
+        n: details.currentVersion,
+        author: now.author,
+        date: now.createdAt.slice(0, 16).replace('T', ' '),
+      })
+    : t('conflictNone');
+  const table = h(
+    'table',
+    { class: 'ledger-conflict-table' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, t('conflictField')),
+        h('th', { scope: 'col', class: 'theirs' }, heading),
+        h('th', { scope: 'col', class: 'mine' }, t('conflictMine')),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      rows.map(([key, theirs, yours]) =>
+        h(
+          'tr',
+          { class: theirs === yours ? '' : 'differs', 'data-field': key },
+          h('th', { scope: 'row' }, t(key)),
+          h('td', { class: 'theirs' }, theirs),
+          h('td', { class: 'mine' }, yours),
+        ),
+      ),
+    ),
+  );
+  const panel = h(
+    'section',
+    {
+      class: 'ledger-conflict',
+      role: 'alertdialog',
+      'aria-labelledby': titleId,
+      'data-current-version': details.currentVersion,
+    },
+    h('h3', { id: titleId }, t('conflictTitle')),
+    h('p', {}, t('conflictHint', { base: mine.baseVersion, current: details.currentVersion })),
+    table,
+  );
+  const apply = h(
+    'button',
+    { type: 'button', class: 'views-button primary', 'data-action': 'apply-mine' },
+    t('applyMine'),
+  );
+  apply.addEventListener('click', () => on.retry({ ...mine, baseVersion: details.currentVersion }));
+  const edit = h(
+    'button',
+    { type: 'button', class: 'views-button', 'data-action': 'edit-mine' },
+    t('editMine'),
+  );
+  edit.addEventListener('click', () => on.adopt(mine, details.currentVersion));
+  const discard = h(
+    'button',
+    { type: 'button', class: 'views-button', 'data-action': 'discard-mine' },
+    t('discardMine'),
+  );
+  discard.addEventListener('click', () => on.adopt(now, details.currentVersion));
+  panel.append(h('div', { class: 'ledger-actions' }, apply, edit, discard));
+  queueMicrotask(() => apply.focus());
+  return panel;
+}
+
+/** The new-entry form for `options.data`'s task, turning into a conflict panel on a stale write. */
+export function entryForm(options: EntryFormOptions): HTMLElement {
+  const { lang, agencies } = options;
+  const t: Translate = (key, values) => lt(lang, key, values);
+  const id = `ledger-form-${++formCount}`;
+  const current = options.data.history[0] ?? null;
+  let baseVersion = options.data.version;
+
+  const { status, agency, due, progress, note, evidence } = entryControls(lang, agencies, id);
   const based = h('span', { class: 'ledger-based' });
   const message = h('p', { class: 'ledger-message', role: 'status', 'aria-live': 'polite' });
   const save = h('button', { type: 'submit', class: 'views-button primary' }, t('save'));
@@ -83,6 +189,12 @@ export function entryForm(options: EntryFormOptions): HTMLElement {
   const setBase = (version: number) => {
     baseVersion = version;
     based.textContent = t('basedOn', { n: version });
+  };
+  const adopt = (entry: Partial<LedgerEntry> | LedgerEntryInput | null, version: number) => {
+    fill(entry);
+    setBase(version);
+    conflictSlot.replaceChildren();
+    status.focus();
   };
   fill(current);
   setBase(baseVersion);
@@ -110,7 +222,16 @@ export function entryForm(options: EntryFormOptions): HTMLElement {
     } catch (error) {
       if (error instanceof WriteError && error.status === 409 && isConflict(error.details)) {
         message.textContent = '';
-        conflictSlot.replaceChildren(conflictPanel(error.details));
+        conflictSlot.replaceChildren(
+          conflictPanel(error.details, {
+            t,
+            lang,
+            titleId: `${id}-conflict`,
+            agencyName,
+            retry: (payload) => void submit(payload),
+            adopt,
+          }),
+        );
       } else {
         message.className = 'ledger-message error';
         message.setAttribute('role', 'alert');
@@ -128,98 +249,6 @@ export function entryForm(options: EntryFormOptions): HTMLElement {
     agencyId
       ? (agencies.find((a) => a.id === agencyId)?.name ?? fallback ?? agencyId)
       : (options.data.task.leadAgencyName ?? t('defaultAgency'));
-
-  function conflictPanel(details: LedgerConflictDetails): HTMLElement {
-    const now = details.current;
-    const mine = details.rejected;
-    const rows: Array<[LedgerKey, string, string]> = [
-      ['fieldStatus', now ? statusText(lang, now.status) : '', statusText(lang, mine.status)],
-      ['fieldAgency', now ? agencyName(now.agencyId, now.agencyName) : '', agencyName(mine.agencyId)],
-      ['fieldDue', now?.dueDate ?? '', mine.dueDate ?? ''],
-      ['fieldProgress', now ? `${now.progress}%` : '', `${mine.progress ?? 0}%`],
-      ['fieldNote', now?.note ?? '', mine.note ?? ''],
-      ['fieldEvidence', now?.evidenceUrl ?? '', mine.evidenceUrl ?? ''],
-    ];
-    const titleId = `${id}-conflict`;
-    const heading = now
-      ? t('conflictCurrent', {
-          n: details.currentVersion,
-          author: now.author,
-          date: now.createdAt.slice(0, 16).replace('T', ' '),
-        })
-      : t('conflictNone');
-    const table = h(
-      'table',
-      { class: 'ledger-conflict-table' },
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, t('conflictField')),
-          h('th', { scope: 'col', class: 'theirs' }, heading),
-          h('th', { scope: 'col', class: 'mine' }, t('conflictMine')),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        rows.map(([key, theirs, yours]) =>
-          h(
-            'tr',
-            { class: theirs === yours ? '' : 'differs', 'data-field': key },
-            h('th', { scope: 'row' }, t(key)),
-            h('td', { class: 'theirs' }, theirs),
-            h('td', { class: 'mine' }, yours),
-          ),
-        ),
-      ),
-    );
-    const panel = h(
-      'section',
-      {
-        class: 'ledger-conflict',
-        role: 'alertdialog',
-        'aria-labelledby': titleId,
-        'data-current-version': details.currentVersion,
-      },
-      h('h3', { id: titleId }, t('conflictTitle')),
-      h('p', {}, t('conflictHint', { base: mine.baseVersion, current: details.currentVersion })),
-      table,
-    );
-    const apply = h(
-      'button',
-      { type: 'button', class: 'views-button primary', 'data-action': 'apply-mine' },
-      t('applyMine'),
-    );
-    apply.addEventListener('click', () => void submit({ ...mine, baseVersion: details.currentVersion }));
-    const edit = h(
-      'button',
-      { type: 'button', class: 'views-button', 'data-action': 'edit-mine' },
-      t('editMine'),
-    );
-    edit.addEventListener('click', () => {
-      fill(mine);
-      setBase(details.currentVersion);
-      conflictSlot.replaceChildren();
-      status.focus();
-    });
-    const discard = h(
-      'button',
-      { type: 'button', class: 'views-button', 'data-action': 'discard-mine' },
-      t('discardMine'),
-    );
-    discard.addEventListener('click', () => {
-      fill(now);
-      setBase(details.currentVersion);
-      conflictSlot.replaceChildren();
-      status.focus();
-    });
-    panel.append(h('div', { class: 'ledger-actions' }, apply, edit, discard));
-    queueMicrotask(() => apply.focus());
-    return panel;
-  }
 
   const form = h(
     'form',
