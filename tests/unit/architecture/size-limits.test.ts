@@ -16,7 +16,6 @@ const KNOWN_FUNCTIONS: Record<string, number> = {
   'client/src/views/ledger/ledger-view.ts#mountLedger': 255,
   'client/src/views/reader/reader-view.ts#mountReader': 245,
   'client/src/views/reader/reader-view.ts#(anonymous)': 223,
-  'client/src/views/presentation/presentation-view.ts#mountPresentation': 242,
   'client/src/graph/graph-view.ts#mountGraphView': 225,
   'client/src/ui/details-panel.ts#mountDetailsPanel': 184,
   'client/src/ui/search.ts#mountSearch': 170,

@@ -10,10 +10,232 @@ import { playScenes } from './player.ts';
 import { editorToken, scenesApi } from './scenes-api.ts';
 import { buildTour } from './tour.ts';
 
+/** One mounted presentation page: its elements and the scenes shown, shared by the helpers below. */
+interface ScenesPage {
+  ctx: ViewsContext;
+  status: HTMLElement;
+  access: HTMLElement;
+  list: HTMLElement;
+  scenes: Scene[];
+  /** A node's display name by id (the id itself until the plan loaded). */
+  nodeName: (id: string) => string;
+}
+
+/** Shows `error` in the status line. */
+function report(p: ScenesPage, error: unknown) {
+  p.status.textContent = error instanceof Error ? error.message : String(error);
+  p.status.classList.add('error');
+}
+
+/** Shows `message` (default "saved") in the status line. */
+function done(p: ScenesPage, message = p.ctx.t('saved')) {
+  p.status.textContent = message;
+  p.status.classList.remove('error');
+}
+
+/** Takes the server's scenes and write access, and redraws. */
+function apply(p: ScenesPage, response: ScenesResponse) {
+  p.scenes = response.scenes;
+  renderAccess(p, response.writeAccess);
+  renderList(p);
+}
+
+/** Fetches the scenes again. */
+async function reload(p: ScenesPage) {
+  apply(p, await scenesApi.list());
+}
+
+/** Runs `work`, then reports "saved" or its error. */
+function run(p: ScenesPage, work: () => Promise<unknown>) {
+  return work().then(
+    () => done(p),
+    (error: unknown) => report(p, error),
+  );
+}
+
+/** Nothing when anyone may write, a notice when writes are off, else the editor-token field. */
+function renderAccess({ ctx, access }: ScenesPage, writeAccess: ScenesResponse['writeAccess']) {
+  if (writeAccess === 'open') {
+    access.replaceChildren();
+    return;
+  }
+  if (writeAccess === 'disabled') {
+    access.replaceChildren(h('p', { class: 'views-hint' }, ctx.t('writesDisabled')));
+    return;
+  }
+  const token = h('input', {
+    type: 'password',
+    class: 'views-input',
+    value: editorToken.get(),
+    'aria-label': ctx.t('editorToken'),
+    autocomplete: 'off',
+  });
+  token.addEventListener('change', () => editorToken.set(token.value.trim()));
+  access.replaceChildren(
+    h('label', { class: 'views-field' }, `${ctx.t('editorToken')} `, token),
+    h('span', { class: 'views-hint' }, ctx.t('editorTokenHint')),
+  );
+}
+
+/** A scene in one line: layout, language and selected node. */
+function describe(p: ScenesPage, scene: Scene): string {
+  const state = decodeUrlState(scene.state.link);
+  const parts = [state.view.layout, state.lang === 'zh' ? '中文' : 'English'];
+  if (state.selected) parts.push(p.nodeName(state.selected));
+  return parts.join(' · ');
+}
+
+/** The scene list, or a hint when there is none. */
+function renderList(p: ScenesPage) {
+  if (p.scenes.length === 0) {
+    p.list.replaceChildren(h('li', { class: 'views-hint scene-empty' }, p.ctx.t('noScenes')));
+    return;
+  }
+  p.list.replaceChildren(...p.scenes.map((scene, i) => sceneCard(p, scene, i)));
+}
+
+/** Scene `i`'s card: editable name and caption, its description, and show / move / delete. */
+function sceneCard(p: ScenesPage, scene: Scene, i: number): HTMLElement {
+  const { ctx } = p;
+  const name = h('input', {
+    type: 'text',
+    class: 'views-input scene-name',
+    value: scene.name,
+    'aria-label': ctx.t('sceneName'),
+  });
+  const save = (changes: { name?: string; caption?: string }) =>
+    void run(p, async () => {
+      const updated = await scenesApi.update(scene.id, changes);
+      p.scenes = p.scenes.map((s) => (s.id === updated.id ? updated : s));
+    });
+  name.addEventListener('change', () => save({ name: name.value.trim() || scene.name }));
+  const caption = h(
+    'textarea',
+    { class: 'views-input scene-caption', rows: 2, 'aria-label': ctx.t('sceneCaption') },
+    scene.caption,
+  );
+  caption.addEventListener('change', () => save({ caption: caption.value }));
+  const move = (delta: number) => {
+    const ids = p.scenes.map((s) => s.id);
+    const j = i + delta;
+    if (j < 0 || j >= ids.length) return;
+    [ids[i], ids[j]] = [ids[j] as string, ids[i] as string];
+    void run(p, async () => apply(p, await scenesApi.reorder(ids)));
+  };
+  return h(
+    'li',
+    { class: 'scene-card', 'data-scene-id': scene.id },
+    h('span', { class: 'scene-number' }, String(i + 1)),
+    h(
+      'div',
+      { class: 'scene-fields' },
+      name,
+      caption,
+      h('span', { class: 'muted small' }, describe(p, scene)),
+    ),
+    h(
+      'div',
+      { class: 'scene-actions' },
+      button(ctx.t('showScene'), () => playScenes(ctx, p.scenes, i), {
+        class: 'views-button scene-play',
+      }),
+      button('↑', () => move(-1), {
+        'aria-label': ctx.t('moveUp'),
+        title: ctx.t('moveUp'),
+        disabled: i === 0,
+        class: 'views-button scene-up',
+      }),
+      button('↓', () => move(1), {
+        'aria-label': ctx.t('moveDown'),
+        title: ctx.t('moveDown'),
+        disabled: i === p.scenes.length - 1,
+        class: 'views-button scene-down',
+      }),
+      button(
+        ctx.t('deleteScene'),
+        () =>
+          void run(p, async () => {
+            await scenesApi.remove(scene.id);
+            await reload(p);
+          }),
+        { class: 'views-button danger scene-delete' },
+      ),
+    ),
+  );
+}
+
+/** Play all, the data tour (play or save as scenes), and scene export / import through `fileInput`. */
+function sceneControls(p: ScenesPage, fileInput: HTMLInputElement): HTMLElement[] {
+  const { ctx } = p;
+  const play = button(ctx.t('play'), () => playScenes(ctx, p.scenes, 0), {
+    class: 'views-button primary scene-play-all',
+  });
+  const tour = async () => buildTour(ctx, await ctx.data.plan(), await ctx.data.stats());
+  const playTour = button(
+    ctx.t('playTour'),
+    () =>
+      void tour().then(
+        (built) => playScenes(ctx, built, 0),
+        (error: unknown) => report(p, error),
+      ),
+    { class: 'views-button tour-play' },
+  );
+  const saveTour = button(
+    ctx.t('saveTour'),
+    () =>
+      void run(p, async () => {
+        const built = await tour();
+        apply(
+          p,
+          await scenesApi.importFile({
+            format: 'reform-graph-scenes',
+            version: 1,
+            exportedAt: new Date().toISOString(),
+            scenes: built,
+          }),
+        );
+      }),
+  );
+  const exportButton = button(
+    ctx.t('exportScenes'),
+    () =>
+      void run(p, async () => {
+        const file = await scenesApi.exportFile();
+        download(
+          new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }),
+          'reform-graph-scenes.json',
+        );
+      }),
+  );
+  const importButton = button(ctx.t('importScenes'), () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    void run(p, async () => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(await file.text());
+      } catch (error) {
+        throw new Error(ctx.t('importFailed', { message: `${file.name}: ${(error as Error).message}` }));
+      }
+      apply(p, await scenesApi.importFile(parsed));
+    }).finally(() => {
+      fileInput.value = '';
+    });
+  });
+  return [play, playTour, saveTour, exportButton, importButton, fileInput];
+}
+
+/** Mounts the presentation page in `host`; `ready` settles once the stored scenes are listed (or failed). */
 export function mountPresentation(host: HTMLElement, ctx: ViewsContext): MountedView {
-  const status = h('p', { class: 'views-status', role: 'status', 'aria-live': 'polite' });
-  const access = h('div', { class: 'scene-access' });
-  const list = h('ol', { class: 'scene-list', 'aria-label': ctx.t('presentTitle') });
+  const p: ScenesPage = {
+    ctx,
+    status: h('p', { class: 'views-status', role: 'status', 'aria-live': 'polite' }),
+    access: h('div', { class: 'scene-access' }),
+    list: h('ol', { class: 'scene-list', 'aria-label': ctx.t('presentTitle') }),
+    scenes: [],
+    nodeName: (id) => id,
+  };
   const nameInput = h('input', {
     type: 'text',
     class: 'views-input scene-new-name',
@@ -32,198 +254,18 @@ export function mountPresentation(host: HTMLElement, ctx: ViewsContext): Mounted
     class: 'visually-hidden',
     'aria-label': ctx.t('importScenes'),
   });
-  let scenes: Scene[] = [];
-  let nodeName = (id: string) => id;
-
-  const report = (error: unknown) => {
-    status.textContent = error instanceof Error ? error.message : String(error);
-    status.classList.add('error');
-  };
-  const done = (message = ctx.t('saved')) => {
-    status.textContent = message;
-    status.classList.remove('error');
-  };
-  const apply = (response: ScenesResponse) => {
-    scenes = response.scenes;
-    renderAccess(response.writeAccess);
-    renderList();
-  };
-  const reload = async () => apply(await scenesApi.list());
-  const run = (work: () => Promise<unknown>) =>
-    work().then(
-      () => done(),
-      (error: unknown) => report(error),
-    );
-
-  function renderAccess(writeAccess: ScenesResponse['writeAccess']) {
-    if (writeAccess === 'open') {
-      access.replaceChildren();
-      return;
-    }
-    if (writeAccess === 'disabled') {
-      access.replaceChildren(h('p', { class: 'views-hint' }, ctx.t('writesDisabled')));
-      return;
-    }
-    const token = h('input', {
-      type: 'password',
-      class: 'views-input',
-      value: editorToken.get(),
-      'aria-label': ctx.t('editorToken'),
-      autocomplete: 'off',
-    });
-    token.addEventListener('change', () => editorToken.set(token.value.trim()));
-    access.replaceChildren(
-      h('label', { class: 'views-field' }, `${ctx.t('editorToken')} `, token),
-      h('span', { class: 'views-hint' }, ctx.t('editorTokenHint')),
-    );
-  }
-
-  function describe(scene: Scene): string {
-    const state = decodeUrlState(scene.state.link);
-    const parts = [state.view.layout, state.lang === 'zh' ? '中文' : 'English'];
-    if (state.selected) parts.push(nodeName(state.selected));
-    return parts.join(' · ');
-  }
-
-  function renderList() {
-    if (scenes.length === 0) {
-      list.replaceChildren(h('li', { class: 'views-hint scene-empty' }, ctx.t('noScenes')));
-      return;
-    }
-    list.replaceChildren(
-      ...scenes.map((scene, i) => {
-        const name = h('input', {
-          type: 'text',
-          class: 'views-input scene-name',
-          value: scene.name,
-          'aria-label': ctx.t('sceneName'),
-        });
-        const save = (changes: { name?: string; caption?: string }) =>
-          void run(async () => {
-            const updated = await scenesApi.update(scene.id, changes);
-            scenes = scenes.map((s) => (s.id === updated.id ? updated : s));
-          });
-        name.addEventListener('change', () => save({ name: name.value.trim() || scene.name }));
-        const caption = h(
-          'textarea',
-          { class: 'views-input scene-caption', rows: 2, 'aria-label': ctx.t('sceneCaption') },
-          scene.caption,
-        );
-        caption.addEventListener('change', () => save({ caption: caption.value }));
-        const move = (delta: number) => {
-          const ids = scenes.map((s) => s.id);
-          const j = i + delta;
-          if (j < 0 || j >= ids.length) return;
-          [ids[i], ids[j]] = [ids[j] as string, ids[i] as string];
-          void run(async () => apply(await scenesApi.reorder(ids)));
-        };
-        return h(
-          'li',
-          { class: 'scene-card', 'data-scene-id': scene.id },
-          h('span', { class: 'scene-number' }, String(i + 1)),
-          h(
-            'div',
-            { class: 'scene-fields' },
-            name,
-            caption,
-            h('span', { class: 'muted small' }, describe(scene)),
-          ),
-          h(
-            'div',
-            { class: 'scene-actions' },
-            button(ctx.t('showScene'), () => playScenes(ctx, scenes, i), {
-              class: 'views-button scene-play',
-            }),
-            button('↑', () => move(-1), {
-              'aria-label': ctx.t('moveUp'),
-              title: ctx.t('moveUp'),
-              disabled: i === 0,
-              class: 'views-button scene-up',
-            }),
-            button('↓', () => move(1), {
-              'aria-label': ctx.t('moveDown'),
-              title: ctx.t('moveDown'),
-              disabled: i === scenes.length - 1,
-              class: 'views-button scene-down',
-            }),
-            button(
-              ctx.t('deleteScene'),
-              () =>
-                void run(async () => {
-                  await scenesApi.remove(scene.id);
-                  await reload();
-                }),
-              { class: 'views-button danger scene-delete' },
-            ),
-          ),
-        );
-      }),
-    );
-  }
-
   const add = button(
     ctx.t('addScene'),
     () =>
-      void run(async () => {
-        const name = nameInput.value.trim() || ctx.t('newSceneName', { n: scenes.length + 1 });
+      void run(p, async () => {
+        const name = nameInput.value.trim() || ctx.t('newSceneName', { n: p.scenes.length + 1 });
         await scenesApi.create({ name, caption: captionInput.value, state: captureScene(ctx.explorer) });
         nameInput.value = '';
         captionInput.value = '';
-        await reload();
+        await reload(p);
       }),
     { class: 'views-button primary scene-add' },
   );
-  const play = button(ctx.t('play'), () => playScenes(ctx, scenes, 0), {
-    class: 'views-button primary scene-play-all',
-  });
-  const tour = async () => buildTour(ctx, await ctx.data.plan(), await ctx.data.stats());
-  const playTour = button(
-    ctx.t('playTour'),
-    () => void tour().then((built) => playScenes(ctx, built, 0), report),
-    { class: 'views-button tour-play' },
-  );
-  const saveTour = button(
-    ctx.t('saveTour'),
-    () =>
-      void run(async () => {
-        const built = await tour();
-        apply(
-          await scenesApi.importFile({
-            format: 'reform-graph-scenes',
-            version: 1,
-            exportedAt: new Date().toISOString(),
-            scenes: built,
-          }),
-        );
-      }),
-  );
-  const exportButton = button(
-    ctx.t('exportScenes'),
-    () =>
-      void run(async () => {
-        const file = await scenesApi.exportFile();
-        download(
-          new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }),
-          'reform-graph-scenes.json',
-        );
-      }),
-  );
-  const importButton = button(ctx.t('importScenes'), () => fileInput.click());
-  fileInput.addEventListener('change', () => {
-    const file = fileInput.files?.[0];
-    if (!file) return;
-    void run(async () => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(await file.text());
-      } catch (error) {
-        throw new Error(ctx.t('importFailed', { message: `${file.name}: ${(error as Error).message}` }));
-      }
-      apply(await scenesApi.importFile(parsed));
-    }).finally(() => {
-      fileInput.value = '';
-    });
-  });
 
   host.replaceChildren(
     h(
@@ -235,20 +277,20 @@ export function mountPresentation(host: HTMLElement, ctx: ViewsContext): Mounted
         h('h1', {}, ctx.t('presentTitle')),
         h('p', { class: 'views-hint' }, ctx.t('presentHint')),
       ),
-      access,
+      p.access,
       h('div', { class: 'scene-new' }, nameInput, captionInput, add),
-      h('div', { class: 'views-controls' }, play, playTour, saveTour, exportButton, importButton, fileInput),
-      status,
-      list,
+      h('div', { class: 'views-controls' }, ...sceneControls(p, fileInput)),
+      p.status,
+      p.list,
     ),
   );
   const ready = ctx.data
     .plan()
     .then((plan) => {
-      nodeName = (id) => ctx.name(plan.graph.nodes.get(id) ?? { id });
+      p.nodeName = (id) => ctx.name(plan.graph.nodes.get(id) ?? { id });
     })
     .catch(() => undefined)
-    .then(reload)
-    .catch(report);
+    .then(() => reload(p))
+    .catch((error: unknown) => report(p, error));
   return { ready, teardown: () => host.replaceChildren() };
 }
