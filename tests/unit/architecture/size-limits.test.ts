@@ -13,7 +13,6 @@ const KNOWN_FILES: Record<string, number> = {
 const KNOWN_FUNCTIONS: Record<string, number> = {
   'client/src/ui/controller.ts#createController': 400,
   'client/src/views/ledger/dashboard-view.ts#mountDashboard': 280,
-  'client/src/views/ledger/ledger-view.ts#mountLedger': 255,
   'client/src/graph/graph-view.ts#mountGraphView': 225,
   'client/src/ui/details-panel.ts#mountDetailsPanel': 184,
   'client/src/ui/search.ts#mountSearch': 170,

@@ -50,8 +50,189 @@ function filterFromUrl(ctx: ViewsContext): TableFilter {
   };
 }
 
+type Translate = (key: LedgerKey, values?: Record<string, string | number>) => string;
+
+/** The agencies the rows name (lead or responsible now), for the filter and the form, by name. */
+function agencyOptions(allRows: LedgerRow[]): AgencyOption[] {
+  const seen = new Map<string, string>();
+  for (const row of allRows) {
+    if (row.leadAgencyId && row.leadAgencyName) seen.set(row.leadAgencyId, row.leadAgencyName);
+    const now = responsible(row);
+    if (now.id && now.name) seen.set(now.id, now.name);
+  }
+  return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+}
+
+/** The filter controls (domain, agency, status, overdue, clear) over the live `filter`; changes go to `writeFilter`. */
+function filterControls(
+  ctx: ViewsContext,
+  t: Translate,
+  filter: () => TableFilter,
+  allRows: LedgerRow[],
+  writeFilter: (next: TableFilter) => void,
+): HTMLElement[] {
+  const domains = new Map<string, string>();
+  for (const row of allRows)
+    if (row.domainId) domains.set(row.domainId, ctx.name({ name: row.domainName, nameEn: row.domainNameEn }));
+  const select = (
+    label: LedgerKey,
+    value: string | undefined,
+    options: Array<[string, string]>,
+    onChange: (v: string | undefined) => void,
+  ) => {
+    const element = h('select', { class: 'views-select' });
+    element.append(h('option', { value: '' }, t('all')));
+    for (const [id, name] of options)
+      element.append(h('option', { value: id, selected: id === value }, name));
+    element.addEventListener('change', () => onChange(element.value || undefined));
+    return h('label', { class: 'ledger-filter' }, h('span', {}, t(label)), element);
+  };
+  const statusBoxes = LEDGER_STATUSES.map((status) => {
+    const box = h('input', {
+      type: 'checkbox',
+      value: status,
+      checked: filter().status?.includes(status) ?? false,
+    });
+    box.addEventListener('change', () => {
+      const chosen = LEDGER_STATUSES.filter((s) =>
+        s === status ? box.checked : filter().status?.includes(s),
+      );
+      writeFilter({ ...filter(), status: chosen });
+    });
+    return h(
+      'label',
+      {},
+      box,
+      ' ',
+      h('span', { class: `ledger-dot status-${status}`, 'aria-hidden': 'true' }),
+      statusText(ctx.lang, status),
+    );
+  });
+  const overdue = h('input', {
+    type: 'checkbox',
+    checked: filter().overdue ?? false,
+    'data-filter': 'overdue',
+  });
+  overdue.addEventListener('change', () => writeFilter({ ...filter(), overdue: overdue.checked }));
+  const clear = h('button', { type: 'button', class: 'views-button' }, t('clearFilters'));
+  clear.addEventListener('click', () => writeFilter({ sort: filter().sort, order: filter().order }));
+  return [
+    select('filterDomain', filter().domain, [...domains], (domain) => writeFilter({ ...filter(), domain })),
+    select(
+      'filterAgency',
+      filter().agency,
+      agencyOptions(allRows).map((a) => [a.id, a.name]),
+      (agency) => writeFilter({ ...filter(), agency }),
+    ),
+    h('fieldset', { class: 'views-fieldset' }, h('legend', {}, t('filterStatus')), statusBoxes),
+    h('label', { class: 'ledger-filter-check' }, overdue, ' ', t('filterOverdue')),
+    clear,
+  ];
+}
+
+/** A column's header: a sort button showing the current order (aria-sort too) when the column sorts. */
+function headerCell(
+  column: (typeof COLUMNS)[number],
+  t: Translate,
+  filter: () => TableFilter,
+  writeFilter: (next: TableFilter) => void,
+): HTMLTableCellElement {
+  const label = t(column.label);
+  if (!column.sortable) return h('th', { scope: 'col' }, label);
+  const active = filter().sort === column.key;
+  const order = active ? (filter().order ?? 'asc') : null;
+  const sortButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'ledger-sort',
+      'data-sort': column.key,
+      title: t('sortBy', { column: label }),
+    },
+    label,
+    h(
+      'span',
+      { class: 'ledger-sort-mark', 'aria-hidden': 'true' },
+      order === 'asc' ? ' ▲' : order === 'desc' ? ' ▼' : '',
+    ),
+  );
+  sortButton.addEventListener('click', () =>
+    writeFilter({ ...filter(), sort: column.key, order: active && order === 'asc' ? 'desc' : 'asc' }),
+  );
+  return h(
+    'th',
+    { scope: 'col', 'aria-sort': order === 'asc' ? 'ascending' : order === 'desc' ? 'descending' : 'none' },
+    sortButton,
+  );
+}
+
+/** A task's row: ref, task link, domain, responsible agency, status, due, progress bar, last update, details. */
+function rowElement(
+  row: LedgerRow,
+  ctx: ViewsContext,
+  t: Translate,
+  openDrawer: (taskId: string) => void,
+): HTMLTableRowElement {
+  const agency = responsible(row);
+  const bar = h('span', { class: 'ledger-bar-fill' });
+  const progress = row.current?.progress ?? 0;
+  bar.style.width = `${progress}%`;
+  const details = h(
+    'button',
+    {
+      type: 'button',
+      class: 'views-button',
+      'data-action': 'details',
+      'aria-label': t('detailsOf', { task: ctx.name(row) }),
+    },
+    t('details'),
+  );
+  details.addEventListener('click', () => openDrawer(row.taskId));
+  return h(
+    'tr',
+    { 'data-task-id': row.taskId, class: row.overdue ? 'overdue' : '' },
+    h('td', { class: 'ledger-ref' }, row.ref ?? ''),
+    h('td', { class: 'ledger-task' }, nodeLink(ctx, { id: row.taskId, name: row.name, nameEn: row.nameEn })),
+    h('td', {}, ctx.name({ name: row.domainName, nameEn: row.domainNameEn })),
+    h('td', {}, agency.name ?? '—'),
+    h(
+      'td',
+      { class: 'ledger-status-cell' },
+      h('span', { class: `ledger-status status-${row.status}` }, statusText(ctx.lang, row.status)),
+      row.overdue ? h('span', { class: 'ledger-overdue' }, t('overdue')) : null,
+    ),
+    h('td', { class: 'ledger-due' }, row.current?.dueDate ?? ''),
+    h(
+      'td',
+      { class: 'ledger-progress' },
+      h(
+        'span',
+        {
+          class: 'ledger-bar',
+          role: 'progressbar',
+          'aria-valuenow': progress,
+          'aria-valuemin': 0,
+          'aria-valuemax': 100,
+          'aria-label': t('colProgress'),
+        },
+        bar,
+      ),
+      h('span', { class: 'ledger-progress-text' }, `${progress}%`),
+    ),
+    h(
+      'td',
+      { class: 'ledger-updated' },
+      row.current
+        ? t('updatedBy', { date: row.current.createdAt.slice(0, 10), author: row.current.author })
+        : h('span', { class: 'muted' }, t('neverUpdated')),
+    ),
+    h('td', {}, details),
+  );
+}
+
+/** Mounts the ledger page in `host`; `ready` settles once the table is shown (and a linked drawer opened). */
 export function mountLedger(host: HTMLElement, ctx: ViewsContext): MountedView {
-  const t = (key: LedgerKey, values?: Record<string, string | number>) => lt(ctx.lang, key, values);
+  const t: Translate = (key, values) => lt(ctx.lang, key, values);
   let filter = filterFromUrl(ctx);
   let allRows: LedgerRow[] = [];
   const controls = h('div', { class: 'views-controls ledger-filters' });
@@ -76,15 +257,7 @@ export function mountLedger(host: HTMLElement, ctx: ViewsContext): MountedView {
   );
 
   let closeDrawer: (() => void) | null = null;
-  const agencies = (): AgencyOption[] => {
-    const seen = new Map<string, string>();
-    for (const row of allRows) {
-      if (row.leadAgencyId && row.leadAgencyName) seen.set(row.leadAgencyId, row.leadAgencyName);
-      const now = responsible(row);
-      if (now.id && now.name) seen.set(now.id, now.name);
-    }
-    return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
-  };
+  const agencies = () => agencyOptions(allRows);
 
   const openDrawer = (taskId: string) => {
     closeDrawer?.();
@@ -114,170 +287,29 @@ export function mountLedger(host: HTMLElement, ctx: ViewsContext): MountedView {
     void reload();
   };
 
-  function renderControls() {
-    const domains = new Map<string, string>();
-    for (const row of allRows)
-      if (row.domainId)
-        domains.set(row.domainId, ctx.name({ name: row.domainName, nameEn: row.domainNameEn }));
-    const select = (
-      label: LedgerKey,
-      value: string | undefined,
-      options: Array<[string, string]>,
-      onChange: (v: string | undefined) => void,
-    ) => {
-      const element = h('select', { class: 'views-select' });
-      element.append(h('option', { value: '' }, t('all')));
-      for (const [id, name] of options)
-        element.append(h('option', { value: id, selected: id === value }, name));
-      element.addEventListener('change', () => onChange(element.value || undefined));
-      return h('label', { class: 'ledger-filter' }, h('span', {}, t(label)), element);
-    };
-    const statusBoxes = LEDGER_STATUSES.map((status) => {
-      const box = h('input', {
-        type: 'checkbox',
-        value: status,
-        checked: filter.status?.includes(status) ?? false,
-      });
-      box.addEventListener('change', () => {
-        const chosen = LEDGER_STATUSES.filter((s) =>
-          s === status ? box.checked : filter.status?.includes(s),
-        );
-        writeFilter({ ...filter, status: chosen });
-      });
-      return h(
-        'label',
-        {},
-        box,
-        ' ',
-        h('span', { class: `ledger-dot status-${status}`, 'aria-hidden': 'true' }),
-        statusText(ctx.lang, status),
-      );
-    });
-    const overdue = h('input', {
-      type: 'checkbox',
-      checked: filter.overdue ?? false,
-      'data-filter': 'overdue',
-    });
-    overdue.addEventListener('change', () => writeFilter({ ...filter, overdue: overdue.checked }));
-    const clear = h('button', { type: 'button', class: 'views-button' }, t('clearFilters'));
-    clear.addEventListener('click', () => writeFilter({ sort: filter.sort, order: filter.order }));
-    controls.replaceChildren(
-      select('filterDomain', filter.domain, [...domains], (domain) => writeFilter({ ...filter, domain })),
-      select(
-        'filterAgency',
-        filter.agency,
-        agencies().map((a) => [a.id, a.name]),
-        (agency) => writeFilter({ ...filter, agency }),
-      ),
-      h('fieldset', { class: 'views-fieldset' }, h('legend', {}, t('filterStatus')), statusBoxes),
-      h('label', { class: 'ledger-filter-check' }, overdue, ' ', t('filterOverdue')),
-      clear,
-    );
-  }
-
-  function headerCell(column: (typeof COLUMNS)[number]): HTMLTableCellElement {
-    const label = t(column.label);
-    if (!column.sortable) return h('th', { scope: 'col' }, label);
-    const active = filter.sort === column.key;
-    const order = active ? (filter.order ?? 'asc') : null;
-    const sortButton = h(
-      'button',
-      {
-        type: 'button',
-        class: 'ledger-sort',
-        'data-sort': column.key,
-        title: t('sortBy', { column: label }),
-      },
-      label,
-      h(
-        'span',
-        { class: 'ledger-sort-mark', 'aria-hidden': 'true' },
-        order === 'asc' ? ' ▲' : order === 'desc' ? ' ▼' : '',
-      ),
-    );
-    sortButton.addEventListener('click', () =>
-      writeFilter({ ...filter, sort: column.key, order: active && order === 'asc' ? 'desc' : 'asc' }),
-    );
-    return h(
-      'th',
-      { scope: 'col', 'aria-sort': order === 'asc' ? 'ascending' : order === 'desc' ? 'descending' : 'none' },
-      sortButton,
-    );
-  }
-
-  function rowElement(row: LedgerRow): HTMLTableRowElement {
-    const agency = responsible(row);
-    const bar = h('span', { class: 'ledger-bar-fill' });
-    const progress = row.current?.progress ?? 0;
-    bar.style.width = `${progress}%`;
-    const details = h(
-      'button',
-      {
-        type: 'button',
-        class: 'views-button',
-        'data-action': 'details',
-        'aria-label': t('detailsOf', { task: ctx.name(row) }),
-      },
-      t('details'),
-    );
-    details.addEventListener('click', () => openDrawer(row.taskId));
-    return h(
-      'tr',
-      { 'data-task-id': row.taskId, class: row.overdue ? 'overdue' : '' },
-      h('td', { class: 'ledger-ref' }, row.ref ?? ''),
-      h(
-        'td',
-        { class: 'ledger-task' },
-        nodeLink(ctx, { id: row.taskId, name: row.name, nameEn: row.nameEn }),
-      ),
-      h('td', {}, ctx.name({ name: row.domainName, nameEn: row.domainNameEn })),
-      h('td', {}, agency.name ?? '—'),
-      h(
-        'td',
-        { class: 'ledger-status-cell' },
-        h('span', { class: `ledger-status status-${row.status}` }, statusText(ctx.lang, row.status)),
-        row.overdue ? h('span', { class: 'ledger-overdue' }, t('overdue')) : null,
-      ),
-      h('td', { class: 'ledger-due' }, row.current?.dueDate ?? ''),
-      h(
-        'td',
-        { class: 'ledger-progress' },
-        h(
-          'span',
-          {
-            class: 'ledger-bar',
-            role: 'progressbar',
-            'aria-valuenow': progress,
-            'aria-valuemin': 0,
-            'aria-valuemax': 100,
-            'aria-label': t('colProgress'),
-          },
-          bar,
-        ),
-        h('span', { class: 'ledger-progress-text' }, `${progress}%`),
-      ),
-      h(
-        'td',
-        { class: 'ledger-updated' },
-        row.current
-          ? t('updatedBy', { date: row.current.createdAt.slice(0, 10), author: row.current.author })
-          : h('span', { class: 'muted' }, t('neverUpdated')),
-      ),
-      h('td', {}, details),
-    );
-  }
-
   const reload = () =>
     loadInto(tableHost, ctx, async () => {
       const [all, shown] = await Promise.all([fetchTable({}), fetchTable(filter)]);
       allRows = all.rows;
-      renderControls();
+      controls.replaceChildren(...filterControls(ctx, t, () => filter, allRows, writeFilter));
       const table = h(
         'table',
         { class: 'ledger-table' },
         h('caption', { class: 'ledger-caption' }, t('rowCount', { n: shown.rows.length })),
-        h('thead', {}, h('tr', {}, COLUMNS.map(headerCell))),
-        h('tbody', {}, shown.rows.map(rowElement)),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            COLUMNS.map((column) => headerCell(column, t, () => filter, writeFilter)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          shown.rows.map((row) => rowElement(row, ctx, t, openDrawer)),
+        ),
       );
       if (shown.rows.length === 0)
         return h('div', {}, table, h('p', { class: 'views-hint ledger-empty' }, t('noRows')));
