@@ -1,7 +1,7 @@
 // Concentric with the plan's domains as a hub of titles: Cytoscape's concentric layout puts the domains on
 // the innermost ring and the other nodes on rings by centrality, but it spaces every ring by node size
 // alone, so the domains' wrapped titles (far larger than their nodes) ran into each other. This transform
-// widens the domain ring until no two titles can touch and moves every other ring out by the same margin.
+// moves the domains onto an ellipse wide enough that no two titles can touch, and every other ring outside it.
 import type { Core, NodeCollection, NodeSingular, Position } from 'cytoscape';
 
 /** The layout's centre: concentric is given a fixed bounding box, so its centre (and so positions) never depend on the window. */
@@ -23,19 +23,25 @@ function extentOf(node: NodeSingular): Extent {
 }
 
 /**
- * The smallest radius at which `count` boxes of this extent, evenly spaced on a circle, cannot overlap:
- * boxes that are translates of one shape are apart when their centres are a diagonal apart.
+ * The semi-axes of the ellipse on which `count` boxes of this extent, evenly spaced by angle, cannot overlap.
+ * Measured in box widths and heights (plus `gap`), the boxes are unit squares on a circle, and unit squares
+ * whose centres are a diagonal (√2) apart cannot overlap; so the ellipse is that circle stretched back, as
+ * wide as the titles are wide — which also suits a landscape screen better than a circle.
  */
-export function hubRadius(count: number, extent: Extent, gap: number): number {
-  if (count < 2) return 0;
-  const diagonal = Math.hypot(extent.left + extent.right, extent.top + extent.bottom) + gap;
-  return diagonal / (2 * Math.sin(Math.PI / count));
+export function hubAxes(count: number, extent: Extent, gap: number): { a: number; b: number } {
+  if (count < 2) return { a: 0, b: 0 };
+  const radius = Math.SQRT2 / (2 * Math.sin(Math.PI / count));
+  return {
+    a: radius * (extent.left + extent.right + gap),
+    b: radius * (extent.top + extent.bottom + gap),
+  };
 }
 
 /**
  * A `transform` for the concentric layout whose innermost ring holds exactly `domains`. `minDist` is the
  * ring spacing concentric used (largest node size + minNodeSpacing), so the domain ring's radius there is
- * known; domains move out to `hubRadius`, and every other node moves out by the domains' reach plus `gap`.
+ * known; domains move out to the hub's ellipse (keeping their angle), and every other node moves out by the
+ * hub's size plus the titles' reach plus `gap`.
  */
 export function domainHubTransform(
   domains: NodeCollection,
@@ -53,17 +59,17 @@ export function domainHubTransform(
   };
   // Concentric's own radius for a first ring of `count` nodes (its rMin, with avoidOverlap).
   const ringRadius = count > 1 ? minDist / (2 * Math.sin(Math.PI / count)) : 0;
-  const hub = hubRadius(count, hull, gap);
+  const { a, b } = hubAxes(count, hull, gap);
   const reach = Math.hypot(Math.max(hull.left, hull.right), Math.max(hull.top, hull.bottom));
-  const shift = Math.max(0, hub + reach + gap - ringRadius);
+  const shift = Math.max(0, Math.max(a, b) + reach + gap - ringRadius);
   const isDomain = new Set(domains.map((d) => d.id()));
   return (node, position) => {
     const dx = position.x - CENTRE.x;
     const dy = position.y - CENTRE.y;
     const r = Math.hypot(dx, dy);
     if (r < 1e-9) return position;
-    const radius = isDomain.has(node.id()) ? hub : r + shift;
-    return { x: CENTRE.x + (dx / r) * radius, y: CENTRE.y + (dy / r) * radius };
+    if (isDomain.has(node.id())) return { x: CENTRE.x + (dx / r) * a, y: CENTRE.y + (dy / r) * b };
+    return { x: CENTRE.x + (dx / r) * (r + shift), y: CENTRE.y + (dy / r) * (r + shift) };
   };
 }
 
