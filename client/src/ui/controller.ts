@@ -2,36 +2,32 @@
 // the URL and the components in line. View changes go through the undo history; selection, language and
 // found paths do not (they are what the reader looks at, not the view they built).
 
-import { activePlan, importedPlans, MissingPlanError, missingPlan, PLAN_KEY } from '../api/active-plan.ts';
-import {
-  fetchFullGraph,
-  fetchGraph,
-  fetchNeighbors,
-  fetchNode,
-  fetchPaths,
-  subgraphToElements,
-} from '../api/graph-api.ts';
+import { MissingPlanError, missingPlan } from '../api/active-plan.ts';
+import { fetchGraph, fetchNeighbors, fetchPaths, subgraphToElements } from '../api/graph-api.ts';
 import { ApiError } from '../api/http.ts';
 import type { GraphView } from '../graph/graph-view.ts';
 import { usesCompounds } from '../graph/layouts.ts';
+import { drawPlan } from '../model/draw-plan.ts';
 import {
   BASE_FRAGMENT,
   ElementStore,
   expansionFragment,
   filterCounts,
-  loadedSet,
   PATH_FRAGMENT,
-  visibleSet,
 } from '../model/element-store.ts';
-import { toCytoscapeJson, toGraphml } from '../model/graphml.ts';
 import { History } from '../model/history.ts';
 import { type MessageKey, t } from '../model/i18n.ts';
+import { taskDomain } from '../model/overview.ts';
 import { encodeUrlState } from '../model/url-state.ts';
 import * as actions from '../model/view-state.ts';
 import { OVERVIEW_LABELS } from '../model/vocabulary.ts';
-import type { Camera, CyEdgeData, CyElements, CyNodeData, UrlState, ViewState } from '../types.ts';
+import type { Camera, UrlState, ViewState } from '../types.ts';
 import type { AppContext, AppState } from './context.ts';
+import { createDetailsLoader } from './details-loader.ts';
 import { download } from './dom.ts';
+import { applyHighlight } from './highlight.ts';
+import { planScoped } from './plan-link.ts';
+import { downloadViewData } from './view-export.ts';
 
 interface RefreshOptions {
   /** 'auto' lays out when elements were added or the layout changed. */
@@ -47,6 +43,7 @@ export interface Controller extends AppContext {
   teardown(): void;
 }
 
+const DOUBLE_CLICK_MS = 600;
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 export function createController(view: GraphView, initial: UrlState): Controller {
@@ -72,14 +69,15 @@ export function createController(view: GraphView, initial: UrlState): Controller
     canUndo: false,
     canRedo: false,
     visible: { nodes: new Set(), edges: new Set() },
+    folded: 0,
     counts: { labels: new Map(), types: new Map(), domains: new Map(), basis: new Map() },
     busy: false,
   };
   let chain: Promise<void> = Promise.resolve();
-  let detailsRequest: AbortController | null = null;
-  let detailsDone: Promise<void> = Promise.resolve();
   let focusDone: Promise<void> = Promise.resolve();
   let laidOut: string | null = null;
+  /** The domain a click last opened, and when: the same double click must not close it again. */
+  let openedAt: { id: string; at: number } | null = null;
   /** The camera the link asked for (restored after the first layout), then wherever the user moved it. */
   let camera: Camera | null = initial.camera ?? null;
 
@@ -87,22 +85,6 @@ export function createController(view: GraphView, initial: UrlState): Controller
     state.canUndo = history.canUndo;
     state.canRedo = history.canRedo;
     for (const listener of listeners) listener();
-  };
-
-  /**
-   * The view's query with the plan (and page) the link was opened on in front: with several plans imported, a
-   * copied link must name its plan, or it opens another plan's graph around this one's selection.
-   */
-  const planScoped = (search: string): string => {
-    const current = new URLSearchParams(window.location.search);
-    const scope = new URLSearchParams();
-    const page = current.get('page');
-    if (page) scope.set('page', page);
-    const plan = current.get(PLAN_KEY) ?? (importedPlans().length > 1 ? activePlan() : null);
-    if (plan) scope.set(PLAN_KEY, plan);
-    const head = scope.toString();
-    if (head === '') return search;
-    return search === '' ? `?${head}` : `?${head}&${search.slice(1)}`;
   };
 
   const writeUrl = () => {
@@ -123,10 +105,22 @@ export function createController(view: GraphView, initial: UrlState): Controller
     state.busy = false;
     notify();
   };
+  const details = createDetailsLoader(state, notify, fail);
 
   const parentOf = (id: string) => {
     const parent = store.nodes.get(id)?.parent;
     return typeof parent === 'string' ? parent : null;
+  };
+  const domainOfTask = (id: string) => taskDomain(store.nodes, id);
+  const isClosedDomain = (id: string) =>
+    state.view.overview && store.nodes.get(id)?.label === 'Domain' && !state.view.opened.includes(id);
+
+  /** A link that selects a task of a closed domain opens that domain (once, as the view it starts from). */
+  const openSelectedDomain = () => {
+    const domain = state.selected ? domainOfTask(state.selected) : null;
+    if (domain === null || !state.view.overview || state.view.opened.includes(domain)) return;
+    history.reset(actions.openDomain(state.view, domain));
+    state.view = history.present;
   };
 
   async function load(): Promise<void> {
@@ -150,53 +144,22 @@ export function createController(view: GraphView, initial: UrlState): Controller
     }
   }
 
-  /** Appearance derived from state: found paths win, then the selection's neighbourhood. */
-  function applyHighlight() {
-    const { found, active } = state.paths;
-    if (found && found.length > 0) {
-      const shown = active === null ? found : found.slice(active, active + 1);
-      view.highlight(
-        shown.flatMap((p) => p.nodes),
-        shown.flatMap((p) => p.edges),
-        'path',
-      );
-      return;
-    }
-    const selected = state.selected ? view.cy.getElementById(state.selected) : null;
-    if (selected?.nonempty() && selected.isNode()) {
-      const hood = selected.closedNeighborhood();
-      view.highlight(
-        hood.nodes().map((n) => n.id()),
-        hood.edges().map((e) => e.id()),
-      );
-    } else view.highlight([], []);
-  }
-
   async function doRefresh(options: RefreshOptions) {
     state.busy = true;
     state.error = null;
     await load();
     const extra = state.paths.found ? [PATH_FRAGMENT] : [];
-    const visible = visibleSet(store, state.view, extra);
-    const loaded = loadedSet(store, state.view, extra);
-    if (usesCompounds(state.view.layout)) {
-      // The box already says "this task belongs to this domain"; an edge into its own box only adds noise.
-      for (const set of [visible.edges, loaded.edges]) {
-        for (const id of set) {
-          const edge = store.edges.get(id);
-          if (edge && parentOf(edge.target) === edge.source) set.delete(id);
-        }
-      }
-    }
-    state.visible = visible;
-    state.counts = filterCounts(store, loaded, visible);
-    const nodes = [...visible.nodes].flatMap((id) => store.nodes.get(id) ?? []);
-    const edges = [...visible.edges].flatMap((id) => store.edges.get(id) ?? []);
     const first = laidOut === null;
+    if (first) openSelectedDomain();
+    const plan = drawPlan(store, state.view, extra, usesCompounds(state.view.layout));
+    const { visible, nodes, edges } = plan;
+    state.folded = plan.folded;
+    state.visible = visible;
+    state.counts = filterCounts(store, plan.loaded, visible);
     const result = view.sync({ nodes, edges, layout: state.view.layout, origin: options.origin ?? null });
     state.status = (store.fragment(BASE_FRAGMENT)?.nodes.length ?? 0) === 0 ? 'empty' : 'ready';
     view.select(state.selected && visible.nodes.has(state.selected) ? state.selected : null);
-    applyHighlight();
+    applyHighlight(view, state);
     writeUrl();
     notify();
     const mode = options.layout ?? 'auto';
@@ -226,40 +189,16 @@ export function createController(view: GraphView, initial: UrlState): Controller
     }
   };
 
-  function loadDetails(id: string | null) {
-    detailsRequest?.abort();
-    state.details = null;
-    state.detailsMissing = false;
-    if (!id) {
-      state.detailsLoading = false;
-      return;
-    }
-    const request = new AbortController();
-    detailsRequest = request;
-    state.detailsLoading = true;
-    detailsDone = fetchNode(id, request.signal).then(
-      (details) => {
-        if (request.signal.aborted) return;
-        state.details = details;
-        state.detailsLoading = false;
-        notify();
-      },
-      (error: unknown) => {
-        if (request.signal.aborted) return;
-        state.detailsLoading = false;
-        if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_REQUEST')) {
-          state.detailsMissing = true;
-          notify();
-        } else fail(error);
-      },
-    );
-  }
-
   const select: AppContext['select'] = (id, options = {}) => {
+    // A domain drawn as one node opens in place when it is chosen (click, keyboard list, search).
+    if (id && isClosedDomain(id)) {
+      openedAt = { id, at: performance.now() };
+      changeView((v) => actions.openDomain(v, id), { origin: id });
+    }
     state.selected = id;
     view.select(id);
-    applyHighlight();
-    loadDetails(id);
+    applyHighlight(view, state);
+    details.load(id);
     writeUrl();
     notify();
     // After the panels have rendered, so the centre is the centre of the graph area they leave.
@@ -337,7 +276,18 @@ export function createController(view: GraphView, initial: UrlState): Controller
       changeView((v) => actions.setLayout(v, layout));
     },
     toggleExpansion(id) {
-      changeView((v) => actions.toggleExpansion(v, id), { origin: id });
+      if (state.view.overview && store.nodes.get(id)?.label === 'Domain') {
+        // The double click's own first click opened it: closing it again would undo what the reader asked.
+        if (openedAt?.id === id && performance.now() - openedAt.at < DOUBLE_CLICK_MS) return;
+        changeView((v) => actions.toggleDomainOpen(v, id), { origin: id });
+      } else changeView((v) => actions.toggleExpansion(v, id), { origin: id });
+    },
+    showOverview() {
+      // Laid out again: the overview's own arrangement, not wherever the open boxes had pushed the domains.
+      changeView(actions.showOverview, { layout: 'force' });
+    },
+    openAll() {
+      changeView(actions.openAll);
     },
     hideSelected() {
       const ids = view.cy.$('node:selected').map((n) => n.id());
@@ -377,7 +327,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
     },
     showPath(index) {
       state.paths = { ...state.paths, active: index };
-      applyHighlight();
+      applyHighlight(view, state);
       notify();
       void frameFoundPaths();
     },
@@ -390,7 +340,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
       state.status = store.has(BASE_FRAGMENT) ? state.status : 'loading';
       notify();
       void refresh();
-      if (state.selected && !state.details) loadDetails(state.selected);
+      if (state.selected && !state.details) details.load(state.selected);
     },
     fit: () => view.fit(),
     zoomBy: (factor) => view.zoomBy(factor),
@@ -401,26 +351,10 @@ export function createController(view: GraphView, initial: UrlState): Controller
       download(new Blob([view.svg()], { type: 'image/svg+xml' }), 'reform-graph.svg');
     },
     async exportViewData(format) {
-      // The overview holds slim elements; the file carries every property, as the plan's export does.
-      let complete: CyElements;
       try {
-        complete = await fetchFullGraph({ labels: OVERVIEW_LABELS });
+        await downloadViewData(format, visibleNodes(), visibleEdges());
       } catch (error) {
         fail(error);
-        return;
-      }
-      const fullNodes = new Map(complete.nodes.map(({ data }) => [data.id, data]));
-      const fullEdges = new Map(complete.edges.map(({ data }) => [data.id, data]));
-      const nodes: CyNodeData[] = visibleNodes().map((node) => fullNodes.get(node.id) ?? node);
-      const edges: CyEdgeData[] = visibleEdges().map((edge) => fullEdges.get(edge.id) ?? edge);
-      if (format === 'json') {
-        const text = JSON.stringify(toCytoscapeJson(nodes, edges), null, 2);
-        download(new Blob([text], { type: 'application/json' }), 'reform-graph-view.json');
-      } else {
-        download(
-          new Blob([toGraphml(nodes, edges)], { type: 'application/graphml+xml' }),
-          'reform-graph-view.graphml',
-        );
       }
     },
     async copyLink() {
@@ -437,15 +371,15 @@ export function createController(view: GraphView, initial: UrlState): Controller
       do {
         seen = chain;
         await seen;
-        await detailsDone;
+        await details.done();
         await focusDone;
       } while (seen !== chain);
     },
     teardown() {
-      detailsRequest?.abort();
+      details.abort();
       listeners.clear();
     },
   };
-  if (state.selected) loadDetails(state.selected);
+  if (state.selected) details.load(state.selected);
   return controller;
 }
