@@ -71,6 +71,14 @@ describe('the domain overview', () => {
     );
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(link).toEqual({ type: 'DOMAIN_LINK', s: 'Domain' });
+
+    // The overview's arrangement does not depend on the window: the same model positions at 1920×1080.
+    const where = (p: Page) =>
+      p.evaluate(() =>
+        Object.fromEntries((window.__cy?.nodes().toArray() ?? []).map((n) => [n.id(), n.position()])),
+      );
+    const wide = await openExplorer('/', { width: 1920, height: 1080 });
+    expect(await where(wide)).toEqual(await where(page));
   });
 
   it('opens a clicked domain in place, keeps it in the URL, and goes back to the overview with the O key', async () => {
@@ -95,6 +103,25 @@ describe('the domain overview', () => {
     expect(await page.evaluate(() => window.__cy?.nodes().length)).toBe(8);
     expect(new URL(page.url()).searchParams.has('o')).toBe(false);
     await expect(page.locator('button[data-action="overview"]').isDisabled()).resolves.toBe(true);
+  });
+
+  it('opens a domain the reader zooms into until it fills much of the graph area', async () => {
+    const page = await openExplorer('/', { width: 1600, height: 900 });
+    const domain = await page.evaluate(() => {
+      const cy = window.__cy;
+      const target = cy?.nodes('[label = "Domain"]').first();
+      if (!cy || !target) return '';
+      cy.zoom(2.5);
+      cy.center(target);
+      return target.id();
+    });
+    await page.waitForFunction((id) => new URL(window.location.href).searchParams.get('o') === id, domain);
+    await settle(page);
+    const children = await page.evaluate(
+      (id) => window.__cy?.getElementById(id).children('[label = "Task"]').length ?? 0,
+      domain,
+    );
+    expect(children).toBeGreaterThan(0);
   });
 
   it('restores open domains from a link, and draws every task with lod=all', async () => {

@@ -76,6 +76,8 @@ export interface GraphView {
   frame(ids: readonly string[]): Promise<void>;
   /** The zoom and the model point at the centre of the graph area. */
   camera(): Camera;
+  /** The overview's closed domain under the graph area's centre, if at least `share` of its width wide. */
+  domainInFocus(share: number): string | null;
   setCamera(camera: Camera): void;
   png(): Promise<Blob>;
   svg(): string;
@@ -331,6 +333,15 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
       );
     },
     camera: () => cameraOf(cy),
+    domainInFocus(share) {
+      const x = cy.width() / 2;
+      const y = cy.height() / 2;
+      const hit = cy.nodes('[lod = "closed"]').filter((node) => {
+        const b = node.renderedBoundingBox({ includeLabels: false });
+        return b.x1 <= x && x <= b.x2 && b.y1 <= y && y <= b.y2 && b.w >= share * cy.width();
+      });
+      return hit.nonempty() ? hit.first().id() : null;
+    },
     setCamera({ zoom, x, y }) {
       cy.resize();
       cy.viewport({ zoom, pan: { x: cy.width() / 2 - x * zoom, y: cy.height() / 2 - y * zoom } });

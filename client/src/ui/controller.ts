@@ -18,7 +18,6 @@ import {
 import { History } from '../model/history.ts';
 import { type MessageKey, t } from '../model/i18n.ts';
 import { taskDomain } from '../model/overview.ts';
-import { encodeUrlState } from '../model/url-state.ts';
 import * as actions from '../model/view-state.ts';
 import { OVERVIEW_LABELS } from '../model/vocabulary.ts';
 import type { Camera, UrlState, ViewState } from '../types.ts';
@@ -26,7 +25,7 @@ import type { AppContext, AppState } from './context.ts';
 import { createDetailsLoader } from './details-loader.ts';
 import { download } from './dom.ts';
 import { applyHighlight } from './highlight.ts';
-import { planScoped } from './plan-link.ts';
+import { writeViewUrl } from './plan-link.ts';
 import { downloadViewData } from './view-export.ts';
 
 interface RefreshOptions {
@@ -44,6 +43,8 @@ export interface Controller extends AppContext {
 }
 
 const DOUBLE_CLICK_MS = 600;
+/** A closed domain under the centre that is at least this share of the graph area's width opens. */
+const ZOOM_OPEN_SHARE = 0.4;
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 export function createController(view: GraphView, initial: UrlState): Controller {
@@ -87,17 +88,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
     for (const listener of listeners) listener();
   };
 
-  const writeUrl = () => {
-    const { from, to } = state.paths;
-    const search = encodeUrlState({
-      view: state.view,
-      selected: state.selected,
-      lang: state.lang,
-      camera,
-      pathEnds: { from, to },
-    });
-    window.history.replaceState(null, '', `${window.location.pathname}${planScoped(search)}`);
-  };
+  const writeUrl = () => writeViewUrl(state, camera);
 
   const fail = (error: unknown) => {
     state.error = error instanceof Error ? error : new Error(String(error));
@@ -115,11 +106,23 @@ export function createController(view: GraphView, initial: UrlState): Controller
   const isClosedDomain = (id: string) =>
     state.view.overview && store.nodes.get(id)?.label === 'Domain' && !state.view.opened.includes(id);
 
-  /** A link that selects a task of a closed domain opens that domain (once, as the view it starts from). */
+  /** A link selecting a node the overview folds away opens its domains (a task's; an agency's tasks'). */
   const openSelectedDomain = () => {
-    const domain = state.selected ? domainOfTask(state.selected) : null;
-    if (domain === null || !state.view.overview || state.view.opened.includes(domain)) return;
-    history.reset(actions.openDomain(state.view, domain));
+    const id = state.selected;
+    if (!id || !state.view.overview || !store.nodes.has(id)) return;
+    const domains = new Set<string>();
+    const own = domainOfTask(id);
+    if (own !== null) domains.add(own);
+    else if (store.nodes.get(id)?.label !== 'Domain') {
+      for (const edge of store.edges.values()) {
+        const other = edge.source === id ? edge.target : edge.target === id ? edge.source : null;
+        const domain = other === null ? null : domainOfTask(other);
+        if (domain !== null) domains.add(domain);
+      }
+    }
+    const next = [...domains].sort().reduce(actions.openDomain, state.view);
+    if (next === state.view) return;
+    history.reset(next);
     state.view = history.present;
   };
 
@@ -230,8 +233,14 @@ export function createController(view: GraphView, initial: UrlState): Controller
     changeView,
     cameraMoved(next) {
       if (laidOut === null) return;
+      const zoomedIn = camera !== null && next.zoom > camera.zoom * 1.02;
       camera = next;
       writeUrl();
+      // Zooming into a domain of the overview until it fills much of the graph area opens it there.
+      const id = zoomedIn && !state.busy && state.view.overview ? view.domainInFocus(ZOOM_OPEN_SHARE) : null;
+      if (id === null) return;
+      changeView((v) => actions.openDomain(v, id), { origin: id });
+      void chain.then(() => view.frame([id, ...[...state.visible.nodes].filter((n) => parentOf(n) === id)]));
     },
     undo() {
       const previous = history.undo();
