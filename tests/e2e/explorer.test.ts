@@ -35,7 +35,10 @@ describe('the reform graph explorer', () => {
     }
     expect(await countDrawn(page, 'edge[type = "DEPENDS_ON"]')).toBeGreaterThan(0);
     await screenshot(page, 'explorer-default-view');
-    await screenshot(await openExplorer('/?lod=all', { width: 1920, height: 1080 }), 'explorer-default-view-1080p');
+    await screenshot(
+      await openExplorer('/?lod=all', { width: 1920, height: 1080 }),
+      'explorer-default-view-1080p',
+    );
   });
 
   it('searching 哈尔滨新区 focuses the pilot and shows a quote that contains it', async () => {
