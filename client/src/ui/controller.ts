@@ -79,6 +79,8 @@ export function createController(view: GraphView, initial: UrlState): Controller
   let laidOut: string | null = null;
   /** The domain a click last opened, and when: the same double click must not close it again. */
   let openedAt: { id: string; at: number } | null = null;
+  /** The zoom the camera last settled at: zooming in from there may open a domain. */
+  let lastZoom = Number.POSITIVE_INFINITY;
   /** The camera the link asked for (restored after the first layout), then wherever the user moved it. */
   let camera: Camera | null = initial.camera ?? null;
 
@@ -194,7 +196,8 @@ export function createController(view: GraphView, initial: UrlState): Controller
 
   const select: AppContext['select'] = (id, options = {}) => {
     // A domain drawn as one node opens in place when it is chosen (click, keyboard list, search).
-    if (id && isClosedDomain(id)) {
+    const opening = id !== null && isClosedDomain(id);
+    if (opening) {
       openedAt = { id, at: performance.now() };
       changeView((v) => actions.openDomain(v, id), { origin: id });
     }
@@ -204,8 +207,10 @@ export function createController(view: GraphView, initial: UrlState): Controller
     details.load(id);
     writeUrl();
     notify();
-    // After the panels have rendered, so the centre is the centre of the graph area they leave.
-    if (id && options.focus) focusDone = nextFrame().then(() => view.focus(id));
+    // After the panels have rendered, so the centre is the centre of the graph area they leave; after the
+    // opening domain's layout, whose fit a focus animation would stop (and its end would never come).
+    const ready = opening ? chain.then(nextFrame) : nextFrame();
+    if (id && options.focus) focusDone = ready.then(() => view.focus(id));
   };
 
   /** Frames the drawn path(s) in the graph area, so the reader sees the path, not the whole plan. */
@@ -233,7 +238,8 @@ export function createController(view: GraphView, initial: UrlState): Controller
     changeView,
     cameraMoved(next) {
       if (laidOut === null) return;
-      const zoomedIn = camera !== null && next.zoom > camera.zoom * 1.02;
+      const zoomedIn = next.zoom > lastZoom * 1.02;
+      lastZoom = next.zoom;
       camera = next;
       writeUrl();
       // Zooming into a domain of the overview until it fills much of the graph area opens it there.
