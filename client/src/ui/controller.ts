@@ -207,8 +207,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
     details.load(id);
     writeUrl();
     notify();
-    // After the panels have rendered, so the centre is the centre of the graph area they leave; after the
-    // opening domain's layout, whose fit a focus animation would stop (and its end would never come).
+    // After the panels render (the centre is theirs to leave) and any opening layout (a focus would stop it).
     const ready = opening ? chain.then(nextFrame) : nextFrame();
     if (id && options.focus) focusDone = ready.then(() => view.focus(id));
   };
