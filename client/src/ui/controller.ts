@@ -43,8 +43,7 @@ export interface Controller extends AppContext {
 }
 
 const DOUBLE_CLICK_MS = 600;
-/** A closed domain under the centre that is at least this share of the graph area's width opens. */
-const ZOOM_OPEN_SHARE = 0.4;
+const ZOOM_OPEN_SHARE = 0.4; // a closed domain under the centre this share of the graph area wide opens
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 export function createController(view: GraphView, initial: UrlState): Controller {
@@ -79,7 +78,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
   let laidOut: string | null = null;
   /** The domain a click last opened, and when: the same double click must not close it again. */
   let openedAt: { id: string; at: number } | null = null;
-  /** The zoom the camera last settled at: zooming in from there may open a domain. */
+  /** The zoom after the last layout or settled camera: zooming in from there may open a domain. */
   let lastZoom = Number.POSITIVE_INFINITY;
   /** The camera the link asked for (restored after the first layout), then wherever the user moved it. */
   let camera: Camera | null = initial.camera ?? null;
@@ -177,6 +176,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
         const id = state.selected;
         focusDone = nextFrame().then(() => view.focus(id));
       }
+      lastZoom = view.camera().zoom;
     }
     state.busy = false;
     notify();
