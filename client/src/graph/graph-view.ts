@@ -5,10 +5,12 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type No
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
+import { DOMAIN_LINK, type DomainLink } from '../model/overview.ts';
 import type { Camera, CyEdgeData, CyNodeData, Lang, LayoutName } from '../types.ts';
 import { arrangeDomains } from './domain-boxes.ts';
 import { Emitter, type ViewEvents } from './events.ts';
 import { layoutOptions, usesCompounds } from './layouts.ts';
+import { overviewLayout } from './overview-layout.ts';
 import { withSeededRandom } from './seeded-random.ts';
 import { buildStylesheet } from './style.ts';
 import { hasHardwareWebgl } from './webgl-support.ts';
@@ -44,7 +46,8 @@ const FOCUS_ZOOM = { min: 0.6, max: 1.4 };
 
 export interface SyncInput {
   nodes: CyNodeData[];
-  edges: CyEdgeData[];
+  /** Stored edges, and the overview's aggregated links between domains. */
+  edges: Array<CyEdgeData | DomainLink>;
   layout: LayoutName;
   /** New nodes start around this node (the one being expanded), so the layout moves them out from there. */
   origin?: string | null;
@@ -73,6 +76,8 @@ export interface GraphView {
   frame(ids: readonly string[]): Promise<void>;
   /** The zoom and the model point at the centre of the graph area. */
   camera(): Camera;
+  /** The overview's closed domain under the graph area's centre, if at least `share` of its width wide. */
+  domainInFocus(share: number): string | null;
   setCamera(camera: Camera): void;
   png(): Promise<Blob>;
   svg(): string;
@@ -136,11 +141,14 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
     );
     core.on('mouseover', 'node', (event: EventObject) => {
       event.target.addClass('hover');
+      // An overview link says what it carries while one of its domains is pointed at.
+      event.target.connectedEdges(`[type = "${DOMAIN_LINK}"]`).addClass('hover');
       const p = event.renderedPosition ?? event.target.renderedPosition();
       events.emit('nodeHovered', { id: event.target.id(), x: p.x, y: p.y });
     });
     core.on('mouseout', 'node', (event: EventObject) => {
       event.target.removeClass('hover');
+      event.target.connectedEdges(`[type = "${DOMAIN_LINK}"]`).removeClass('hover');
       events.emit('nodeHoverEnded', { id: event.target.id() });
     });
     core.on('mouseover', 'edge', (event: EventObject) => {
@@ -213,12 +221,20 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
       });
       for (const node of input.nodes) {
         const ele = cy.getElementById(node.id);
+        // A domain switches between the overview's node (with its counts) and an open box.
+        if (node.label === 'Domain' && ele.data('lod') !== node.lod) {
+          if (node.lod === 'closed') ele.data({ ...node, parent: ele.data('parent') });
+          else ele.removeData('lod tasks agencies pilots');
+        }
         const current = ele.parent().nonempty() ? ele.parent().first().id() : null;
         const next = desiredParent(node);
         if (current !== next) ele.move({ parent: next });
       }
       for (const edge of [...input.edges].sort((a, b) => compareIds(a.id, b.id))) {
-        if (cy.getElementById(edge.id).nonempty()) continue;
+        const existing = cy.getElementById(edge.id);
+        // An aggregated link's counts follow the filters.
+        if (existing.nonempty() && edge.type === DOMAIN_LINK) existing.data({ ...edge });
+        if (existing.nonempty()) continue;
         cy.add({ group: 'edges', data: { ...edge } });
         added += 1;
       }
@@ -229,8 +245,12 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
   const runLayout: GraphView['runLayout'] = (layout, opts = {}) => {
     running?.stop();
     if (cy.nodes().empty()) return Promise.resolve();
+    const animate = opts.animate ?? true;
+    const overviewOnly = layout === 'grouped' && cy.nodes().every((n) => n.data('lod') === 'closed');
     const layoutRun = cy.layout(
-      layoutOptions(cy, layout, { animate: opts.animate ?? true, fresh: opts.fresh ?? false }),
+      overviewOnly
+        ? overviewLayout(cy, { animate, padding: FIT_PADDING })
+        : layoutOptions(cy, layout, { animate, fresh: opts.fresh ?? false }),
     );
     running = layoutRun;
     const done = new Promise<void>((resolve) =>
@@ -313,6 +333,15 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
       );
     },
     camera: () => cameraOf(cy),
+    domainInFocus(share) {
+      const x = cy.width() / 2;
+      const y = cy.height() / 2;
+      const hit = cy.nodes('[lod = "closed"]').filter((node) => {
+        const b = node.renderedBoundingBox({ includeLabels: false });
+        return b.x1 <= x && x <= b.x2 && b.y1 <= y && y <= b.y2 && b.w >= share * cy.width();
+      });
+      return hit.nonempty() ? hit.first().id() : null;
+    },
     setCamera({ zoom, x, y }) {
       cy.resize();
       cy.viewport({ zoom, pan: { x: cy.width() / 2 - x * zoom, y: cy.height() / 2 - y * zoom } });

@@ -2,13 +2,14 @@
 // text around it), and its neighbours grouped by relationship type, each one a button that goes there.
 import { mainLabel } from '../api/graph-api.ts';
 import { displayName, labelName, relName } from '../model/i18n.ts';
-import { propertyName, propertyValue, QUIET_PROPERTIES } from '../model/property-names.ts';
+import { isPlanText, propertyName, propertyValue, QUIET_PROPERTIES } from '../model/property-names.ts';
 import { isRelType, LABEL_LOOK } from '../model/vocabulary.ts';
 import type { NodeDetails, RelType } from '../types.ts';
 import type { AppContext, Component } from './context.ts';
 import { h, listen, replaceChildren } from './dom.ts';
 import { evidenceQuote } from './evidence-quote.ts';
 import { responsibilitiesSection } from './responsibilities.ts';
+import { markSourceText, nameSpan, showsSourceName, sourceTag, unmarkSourceText } from './source-text.ts';
 
 type Neighbour = NodeDetails['neighbors'][number];
 
@@ -36,7 +37,7 @@ export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Compone
     const label = mainLabel(n.node.labels);
     const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
     swatch.style.backgroundColor = LABEL_LOOK[label].colour;
-    const name = displayName({ ...n.node.properties, id: n.node.id }, app.state.lang);
+    const name = nameSpan({ ...n.node.properties, id: n.node.id }, app.state.lang);
     const button = h(
       'button',
       { type: 'button', class: 'neighbour', 'data-node': n.node.id, title: labelName(label, app.state.lang) },
@@ -48,15 +49,15 @@ export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Compone
   };
 
   /** What a quote supports, in words: the node itself, or a relationship and the node at its other end. */
-  const viaText = (via: string, details: NodeDetails) => {
-    if (via === 'node' || via === details.node.id) return app.t('quoteSelf');
+  const viaText = (via: string, details: NodeDetails): Array<string | HTMLElement> => {
+    if (via === 'node' || via === details.node.id) return [app.t('quoteSelf')];
     // Edge ids are `${start}|${type}|${end}` (GraphEdge.id); the other end is named when it is a neighbour.
     const [start, type, end] = via.split('|');
-    if (!start || !type || !end || !isRelType(type)) return via;
+    if (!start || !type || !end || !isRelType(type)) return [via];
     const otherId = start === details.node.id ? end : start;
     const other = details.neighbors.find((n) => n.node.id === otherId)?.node;
-    const otherName = other ? displayName({ ...other.properties, id: other.id }, app.state.lang) : otherId;
-    return `${relName(type, app.state.lang)} · ${otherName}`;
+    const otherName = other ? nameSpan({ ...other.properties, id: other.id }, app.state.lang) : otherId;
+    return [`${relName(type, app.state.lang)} · `, otherName];
   };
 
   const render = (details: NodeDetails) => {
@@ -65,6 +66,8 @@ export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Compone
     const props = node.properties;
     const label = mainLabel(node.labels);
     heading.textContent = displayName({ ...props, id: node.id }, lang);
+    if (showsSourceName(props, lang)) markSourceText(heading, 'name', lang);
+    else unmarkSourceText(heading, lang);
     const badge = h('span', { class: 'node-badge' }, labelName(label, lang));
     badge.style.backgroundColor = LABEL_LOOK[label].colour;
 
@@ -81,20 +84,27 @@ export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Compone
           'tr',
           {},
           h('th', { scope: 'row' }, propertyName(key, lang)),
-          h('td', {}, propertyValue(key, value, lang)),
+          isPlanText(key, value)
+            ? markSourceText(h('td', {}, propertyValue(key, value, lang)), 'value', lang)
+            : h('td', {}, propertyValue(key, value, lang)),
         ),
       );
     const names = h(
       'dl',
       { class: 'names' },
-      h('dt', {}, '中文'),
-      h('dd', { lang: 'zh-CN' }, typeof props.name === 'string' ? props.name : node.id),
+      h('dt', {}, app.t('chineseName')),
+      markSourceText(h('dd', {}, typeof props.name === 'string' ? props.name : node.id), 'name', lang),
       h('dt', {}, app.t('englishName')),
       h('dd', { lang: 'en' }, typeof props.nameEn === 'string' && props.nameEn ? props.nameEn : '—'),
     );
     const text =
       typeof props.text === 'string' && props.text !== '' && props.text !== props.name
-        ? h('p', { class: 'node-text', lang: 'zh-CN' }, props.text)
+        ? h(
+            'div',
+            { class: 'node-text-block' },
+            sourceTag(lang),
+            markSourceText(h('p', { class: 'node-text' }, props.text), 'text', lang),
+          )
         : null;
 
     const strings = { showInDocument: app.t('showInDocument'), chineseOriginal: app.t('chineseOriginal') };
@@ -174,6 +184,7 @@ export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Compone
       }
     } else if (state.detailsMissing) {
       heading.textContent = app.t('nodeNotFoundTitle');
+      unmarkSourceText(heading, state.lang);
       replaceChildren(
         body,
         h('p', { class: 'not-found', role: 'alert' }, app.t('nodeNotFound', { id: state.selected })),
@@ -182,6 +193,8 @@ export function mountDetailsPanel(parent: HTMLElement, app: AppContext): Compone
     } else if (state.detailsLoading) {
       const node = app.node(state.selected);
       heading.textContent = node ? displayName(node, state.lang) : state.selected;
+      if (node && showsSourceName(node, state.lang)) markSourceText(heading, 'name', state.lang);
+      else unmarkSourceText(heading, state.lang);
       replaceChildren(body, h('p', { class: 'muted' }, app.t('loading')));
       shownFor = null;
     }

@@ -3,6 +3,7 @@
 
 import { MissingPlanError } from '../api/active-plan.ts';
 import { ApiError } from '../api/http.ts';
+import { foldedText } from '../graph/overview-messages.ts';
 import type { AppContext, Component } from './context.ts';
 import { h, listen } from './dom.ts';
 
@@ -41,6 +42,8 @@ export function mountStatus(graphArea: HTMLElement, bannerSlot: HTMLElement, app
     // What the filters keep out of the picture is said, not silently dropped.
     let filtered = 0;
     for (const { total, shown } of state.counts.labels.values()) filtered += total - shown;
+    filtered -= state.folded;
+    if (state.folded > 0) counts.textContent += ` · ${foldedText(state.folded, state.lang)}`;
     if (filtered > hidden) counts.textContent += ` · ${app.t('filteredCount', { n: filtered - hidden })}`;
     hint.textContent = app.t('selectHint');
 
