@@ -71,6 +71,10 @@ describe('the domain overview', () => {
     );
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(link).toEqual({ type: 'DOMAIN_LINK', s: 'Domain' });
+    // The footer counts the links it draws, and the filters count the tasks they keep (folded, not filtered out).
+    await expect(page.getByTestId('counts').textContent()).resolves.toContain(`${links.length} 条领域间关联`);
+    const tasks = [...expected.values()].reduce((n, c) => n + c.tasks.size, 0);
+    await expect(page.locator('[data-count="label:Task"]').textContent()).resolves.toBe(`${tasks}/${tasks}`);
 
     // The overview's arrangement does not depend on the window: the same model positions at 1920×1080.
     const where = (p: Page) =>

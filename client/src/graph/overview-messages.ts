@@ -38,6 +38,11 @@ export function foldedText(n: number, lang: Lang): string {
     : `${n} nodes inside domains (click one to open it)`;
 }
 
+/** The footer's count of the aggregated links the overview draws between domains. */
+export function domainLinksText(n: number, lang: Lang): string {
+  return lang === 'zh' ? `${n} 条领域间关联` : `${n} links between domains`;
+}
+
 export type OverviewMessage = 'overview' | 'overviewTitle' | 'openAll' | 'openAllTitle';
 
 const MESSAGES: Record<Lang, Record<OverviewMessage, string>> = {

@@ -10,8 +10,13 @@ export interface DrawPlan {
   visible: VisibleSet;
   /** Everything the active fragments hold: the denominators of the filter counts. */
   loaded: VisibleSet;
+  /** What the filters let through, before the overview folds closed domains: the numerators of the filter
+   * counts (a task inside a closed domain is kept by the filters, not hidden by them). */
+  kept: VisibleSet;
   /** Nodes the filters let through that the overview keeps inside closed domains. */
   folded: number;
+  /** Aggregated links drawn between domains (not in `visible`). */
+  links: number;
   nodes: CyNodeData[];
   edges: Array<CyEdgeData | DomainLink>;
 }
@@ -39,7 +44,7 @@ export function drawPlan(
   const edges = [...visible.edges].flatMap((id) => store.edges.get(id) ?? []);
   // A plan without domains has no overview: it is drawn in full.
   if (!view.overview || !nodes.some((n) => n.label === 'Domain')) {
-    return { visible, loaded, folded: 0, nodes, edges };
+    return { visible, kept: visible, loaded, folded: 0, links: 0, nodes, edges };
   }
   const level = domainLevel({
     nodes: store.nodes,
@@ -49,8 +54,10 @@ export function drawPlan(
   });
   return {
     visible: level.visible,
+    kept: visible,
     loaded,
     folded: visible.nodes.size - level.visible.nodes.size,
+    links: level.links.length,
     nodes: level.nodes,
     edges: [...level.edges, ...level.links],
   };

@@ -41,6 +41,8 @@ export interface AppState {
   visible: VisibleSet;
   /** Nodes the filters let through that the overview keeps inside closed domains (counted, not drawn). */
   folded: number;
+  /** Aggregated links drawn between closed domains in the overview (not in `visible`). */
+  domainLinks: number;
   counts: FilterCounts;
   busy: boolean;
 }

@@ -70,6 +70,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
     canRedo: false,
     visible: { nodes: new Set(), edges: new Set() },
     folded: 0,
+    domainLinks: 0,
     counts: { labels: new Map(), types: new Map(), domains: new Map(), basis: new Map() },
     busy: false,
   };
@@ -158,8 +159,9 @@ export function createController(view: GraphView, initial: UrlState): Controller
     const plan = drawPlan(store, state.view, extra, usesCompounds(state.view.layout));
     const { visible, nodes, edges } = plan;
     state.folded = plan.folded;
+    state.domainLinks = plan.links;
     state.visible = visible;
-    state.counts = filterCounts(store, plan.loaded, visible);
+    state.counts = filterCounts(store, plan.loaded, plan.kept);
     const result = view.sync({ nodes, edges, layout: state.view.layout, origin: options.origin ?? null });
     state.status = (store.fragment(BASE_FRAGMENT)?.nodes.length ?? 0) === 0 ? 'empty' : 'ready';
     view.select(state.selected && visible.nodes.has(state.selected) ? state.selected : null);
