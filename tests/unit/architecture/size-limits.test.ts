@@ -22,7 +22,6 @@ const KNOWN_FUNCTIONS: Record<string, number> = {
   'client/src/ui/details-panel.ts#mountDetailsPanel': 184,
   'client/src/views/shell.ts#startViews': 171,
   'client/src/ui/search.ts#mountSearch': 170,
-  'client/src/graph/style.ts#buildStylesheet': 156,
   'client/src/ui/filters-panel.ts#mountFiltersPanel': 154,
   'client/src/ui/toolbar.ts#mountToolbar': 130,
   'client/src/views/ledger/audit-view.ts#mountAudit': 122,
