@@ -19,7 +19,6 @@ const KNOWN_FUNCTIONS: Record<string, number> = {
   'client/src/views/presentation/presentation-view.ts#mountPresentation': 242,
   'client/src/graph/graph-view.ts#mountGraphView': 225,
   'client/src/views/ledger/entry-form.ts#entryForm': 206,
-  'client/src/ui/details-panel.ts#mountDetailsPanel': 184,
   'client/src/views/shell.ts#startViews': 171,
   'client/src/ui/search.ts#mountSearch': 170,
   'client/src/ui/filters-panel.ts#mountFiltersPanel': 154,
