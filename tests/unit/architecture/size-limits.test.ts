@@ -17,7 +17,6 @@ const KNOWN_FUNCTIONS: Record<string, number> = {
   'client/src/views/reader/reader-view.ts#mountReader': 245,
   'client/src/views/reader/reader-view.ts#(anonymous)': 223,
   'client/src/views/presentation/presentation-view.ts#mountPresentation': 242,
-  'client/src/graph/graph-view.ts#mountGraphView': 225,
   'client/src/views/ledger/entry-form.ts#entryForm': 206,
   'client/src/views/shell.ts#startViews': 171,
   'client/src/ui/search.ts#mountSearch': 170,
