@@ -25,8 +25,9 @@ const NODE_SIZE: Partial<Record<NodeLabel, number>> = {
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-export function buildStylesheet(getLang: () => Lang): StylesheetJson {
-  const labelOf = (ele: NodeSingular) => {
+/** A node's label in the current language; a closed domain adds its counts, an open one its task count. */
+function nodeLabel(getLang: () => Lang): (ele: NodeSingular) => string {
+  return (ele: NodeSingular) => {
     const lang = getLang();
     const name = displayName(ele.data(), lang);
     if (ele.data('label') === 'Domain' && ele.data('lod') === 'closed') {
@@ -41,11 +42,10 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
     }
     return shorten(name, lang === 'en' ? 48 : 22);
   };
-  const linkLabel = (ele: EdgeSingular) =>
-    linkText(
-      { dependencies: ele.data('dependencies'), agencies: ele.data('agencies'), pilots: ele.data('pilots') },
-      getLang(),
-    );
+}
+
+/** Rules for nodes: the base look, colour and shape by label, and domains as overview nodes or boxes. */
+function nodeRules(getLang: () => Lang): StylesheetJson {
   const perLabel = (Object.keys(LABEL_LOOK) as NodeLabel[]).map((label) => ({
     selector: `node[label = "${label}"]`,
     style: {
@@ -55,28 +55,11 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
       height: NODE_SIZE[label] ?? 18,
     },
   }));
-  const perType = (Object.keys(REL_LOOK) as RelType[]).map((type) => ({
-    selector: `edge[type = "${type}"]`,
-    style: {
-      'line-color': REL_LOOK[type].colour,
-      'target-arrow-color': REL_LOOK[type].colour,
-      width: REL_LOOK[type].width,
-      'target-arrow-shape': REL_LOOK[type].arrow ? 'triangle' : 'none',
-    },
-  }));
-  const perBasis = Object.entries(BASIS_LINE).map(([basis, line]) => ({
-    selector: `edge[basis = "${basis}"]`,
-    style: {
-      'line-style': line.style,
-      ...(line.dash ? { 'line-dash-pattern': [...line.dash] } : {}),
-      ...(basis === 'inferred' ? { opacity: 0.75 } : {}),
-    },
-  }));
   return [
     {
       selector: 'node',
       style: {
-        label: labelOf,
+        label: nodeLabel(getLang),
         'font-family': CJK_FONT_STACK,
         'font-size': 14,
         color: '#1e293b',
@@ -151,6 +134,29 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
         color: '#334155',
       },
     },
+  ];
+}
+
+/** Rules for edges: stroke by relationship type, line pattern by basis, and the overview's domain links. */
+function edgeRules(): StylesheetJson {
+  const perType = (Object.keys(REL_LOOK) as RelType[]).map((type) => ({
+    selector: `edge[type = "${type}"]`,
+    style: {
+      'line-color': REL_LOOK[type].colour,
+      'target-arrow-color': REL_LOOK[type].colour,
+      width: REL_LOOK[type].width,
+      'target-arrow-shape': REL_LOOK[type].arrow ? 'triangle' : 'none',
+    },
+  }));
+  const perBasis = Object.entries(BASIS_LINE).map(([basis, line]) => ({
+    selector: `edge[basis = "${basis}"]`,
+    style: {
+      'line-style': line.style,
+      ...(line.dash ? { 'line-dash-pattern': [...line.dash] } : {}),
+      ...(basis === 'inferred' ? { opacity: 0.75 } : {}),
+    },
+  }));
+  return [
     {
       selector: 'edge',
       style: {
@@ -187,8 +193,13 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
       selector: 'edge[type = "DEPENDS_ON"]',
       style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': [40] },
     },
-    // Ledger status ("colour by progress"), set by the views as classes; delayed and overdue must stand out;
-    // listed before selection and highlight so those still win.
+  ];
+}
+
+/** Ledger status ("colour by progress") classes the views set; delayed and overdue must stand out. */
+function ledgerRules(): StylesheetJson {
+  return [
+    // Listed before selection and highlight (interactionRules) so those still win.
     { selector: 'node.ledger-not-started', style: { 'background-color': '#94a3b8' } },
     { selector: 'node.ledger-in-progress', style: { 'background-color': '#2563eb' } },
     { selector: 'node.ledger-done', style: { 'background-color': '#16a34a' } },
@@ -201,6 +212,17 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
       selector: 'node.ledger-overdue',
       style: { 'border-width': 5, 'border-color': '#f97316', 'border-style': 'double', 'z-index': 16 },
     },
+  ];
+}
+
+/** The classes the UI toggles: fade, highlight, selection, path, hover, a domain link's words on hover. */
+function interactionRules(getLang: () => Lang): StylesheetJson {
+  const linkLabel = (ele: EdgeSingular) =>
+    linkText(
+      { dependencies: ele.data('dependencies'), agencies: ele.data('agencies'), pilots: ele.data('pilots') },
+      getLang(),
+    );
+  return [
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.3 } },
     {
       selector: 'node.highlighted',
@@ -235,4 +257,9 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
       style: { label: linkLabel, opacity: 1, 'line-color': '#0ea5e9', 'z-index': 40 },
     },
   ];
+}
+
+/** The whole stylesheet, in cascade order: nodes, edges, ledger status, then the UI's classes (which win). */
+export function buildStylesheet(getLang: () => Lang): StylesheetJson {
+  return [...nodeRules(getLang), ...edgeRules(), ...ledgerRules(), ...interactionRules(getLang)];
 }
