@@ -72,6 +72,13 @@ export interface ViewState {
   hidden: string[];
   filters: Filters;
   layout: LayoutName;
+  /**
+   * Level of detail: true draws each domain as one node with its counts and aggregated links between domains
+   * (the first view); false draws every task, agency and pilot.
+   */
+  overview: boolean;
+  /** Domains drawn in full, in place, while the overview is on. */
+  opened: string[];
 }
 
 /**

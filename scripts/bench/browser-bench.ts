@@ -7,12 +7,17 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { transformWithEsbuild } from 'vite';
 import { isSoftwareRenderer } from '../../client/src/graph/webgl-support.ts';
 import { cytoscapePage, neovisPage, PAN_SCRIPT } from './browser-pages.ts';
 
 export interface BrowserRow {
   elements: number;
   renderer: 'canvas' | 'webgl';
+  /** `overview`: the explorer's first view of these elements (one node per domain); `all`: every element drawn. */
+  level?: 'all' | 'overview';
+  /** Elements actually drawn (the overview's domains and links), when fewer than `elements`. */
+  drawn?: number;
   firstGraphMs: number | null;
   fps: number | null;
   longestTaskMs: number | null;
@@ -40,7 +45,7 @@ interface CyElement {
 }
 
 interface GraphResponse {
-  nodes: Array<{ data: { id: string; name: string } }>;
+  nodes: Array<{ data: { id: string; name: string; label: string; parent?: string } }>;
   /** The overview sends an edge id only where `source|type|target` would not tell edges apart. */
   edges: Array<{ data: { id?: string; source: string; target: string; type: string } }>;
 }
@@ -63,14 +68,16 @@ async function elementsFor(apiUrl: string, planIds: string[], target: number) {
     const originX = (block % 8) * (side * 40 + 200);
     const originY = Math.floor(block / 8) * (side * 40 + 200);
     graph.nodes.forEach((node, i) => {
+      const { id, name, label, parent } = node.data;
       elements.push({
-        data: { id: node.data.id, name: node.data.name },
+        // Label and parent are what the overview aggregates by (a task's domain).
+        data: { id, name, label, ...(parent ? { parent } : {}) },
         position: { x: originX + (i % side) * 40, y: originY + Math.floor(i / side) * 40 },
       });
     });
     for (const { data } of graph.edges) {
       const id = data.id ?? `${data.source}|${data.type}|${data.target}`;
-      elements.push({ data: { id, source: data.source, target: data.target } });
+      elements.push({ data: { id, source: data.source, target: data.target, type: data.type } });
     }
     plans.push(plan);
   }
@@ -168,6 +175,12 @@ export async function browserBench(options: {
     type: js,
     body: readFileSync(path.resolve('node_modules/neovis.js/dist/neovis.js')),
   });
+  const overview = await transformWithEsbuild(
+    readFileSync(path.resolve('client/src/model/overview.ts'), 'utf8'),
+    'overview.ts',
+    { format: 'iife', globalName: 'Overview', loader: 'ts' },
+  );
+  routes.set('/vendor/overview.js', { type: js, body: overview.code });
   routes.set('/cy.html', { type: 'text/html; charset=utf-8', body: cytoscapePage() });
   const plansOf = new Map<number, string[]>();
   const actual = new Map<number, number>();
@@ -209,12 +222,18 @@ export async function browserBench(options: {
           `  neovis.js ${actual.get(size)} elements: ${peerMs === null ? peerNote : `${Math.round(peerMs)} ms`}`,
         );
       }
-      for (const renderer of ['canvas', 'webgl'] as const) {
+      const modes = [
+        { renderer: 'canvas', level: 'all' },
+        { renderer: 'webgl', level: 'all' },
+        { renderer: 'canvas', level: 'overview' },
+      ] as const;
+      for (const { renderer, level } of modes) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
         const page = await context.newPage();
         const row: BrowserRow = {
           elements: actual.get(size) ?? size,
           renderer,
+          level,
           firstGraphMs: null,
           fps: null,
           longestTaskMs: null,
@@ -226,9 +245,11 @@ export async function browserBench(options: {
           ...(peerNote ? { note: peerNote } : {}),
         };
         try {
-          const first = await firstGraph(page, `${base}/cy.html?n=${size}&renderer=${renderer}`);
+          const lod = level === 'overview' ? '&lod=1' : '';
+          const first = await firstGraph(page, `${base}/cy.html?n=${size}&renderer=${renderer}${lod}`);
           if (first.error) throw new Error(first.error);
           row.firstGraphMs = first.ms;
+          if (level === 'overview') row.drawn = first.elements;
           const motion = await pan(page, 3000);
           row.fps = motion.fps;
           row.longestTaskMs = motion.longestTaskMs;
@@ -241,7 +262,7 @@ export async function browserBench(options: {
           await context.close();
         }
         options.log(
-          `  cytoscape ${renderer} ${row.elements} elements: first graph ${row.firstGraphMs?.toFixed(0)} ms, ${row.fps?.toFixed(1)} fps, longest task ${row.longestTaskMs?.toFixed(0)} ms`,
+          `  cytoscape ${renderer} ${level} ${row.elements} elements (${row.drawn ?? row.elements} drawn): first graph ${row.firstGraphMs?.toFixed(0)} ms, ${row.fps?.toFixed(1)} fps, longest task ${row.longestTaskMs?.toFixed(0)} ms`,
         );
         rows.push(row);
       }

@@ -1,7 +1,9 @@
 // The two pages the browser bench loads from its own small server: Cytoscape.js (the version the client
 // bundles) drawing stored positions, on the canvas or the WebGL renderer, and neovis.js (its default vis-network
 // physics) querying the same Neo4j over Bolt. Both record `window.__bench.firstGraphMs` (time since
-// navigation) once the graph's first complete frame is painted.
+// navigation) once the graph's first complete frame is painted. With `lod=1` the Cytoscape page draws what the
+// explorer opens with: the domain overview (client/src/model/overview.ts, served as /vendor/overview.js),
+// computed in the page from all the elements it fetched.
 
 /** Drives pan and zoom for `ms`, counting frames and the longest main-thread task meanwhile. */
 export const PAN_SCRIPT = `
@@ -33,13 +35,28 @@ export function cytoscapePage(): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench cytoscape</title>
 <style>html,body,#cy{margin:0;width:100%;height:100%}</style></head><body><div id="cy"></div>
 <script src="/vendor/cytoscape.js"></script>
+<script src="/vendor/overview.js"></script>
 <script>
 ${PAN_SCRIPT}
 (async () => {
   const params = new URLSearchParams(location.search);
   const webgl = params.get('renderer') === 'webgl';
   const response = await fetch('/elements/' + params.get('n') + '.json');
-  const elements = await response.json();
+  let elements = await response.json();
+  if (params.get('lod') === '1') {
+    // The first view of the explorer: one node per domain and the aggregated links between domains.
+    const nodes = new Map();
+    const edges = new Map();
+    for (const { data } of elements) (data.source ? edges : nodes).set(data.id, data);
+    const visible = { nodes: new Set(nodes.keys()), edges: new Set(edges.keys()) };
+    const level = Overview.domainLevel({ nodes, edges, visible, open: new Set() });
+    const side = Math.ceil(Math.sqrt(level.nodes.length));
+    elements = level.nodes.map((data, i) => ({
+      data: { id: data.id, name: data.name, label: data.label, tasks: data.tasks },
+      position: { x: (i % side) * 320, y: Math.floor(i / side) * 220 },
+    }));
+    for (const link of level.links) elements.push({ data: { id: link.id, source: link.source, target: link.target, total: link.total } });
+  }
   const cy = cytoscape({
     container: document.getElementById('cy'),
     elements,
@@ -47,6 +64,8 @@ ${PAN_SCRIPT}
     style: [
       { selector: 'node', style: { width: 14, height: 14, 'background-color': '#3b6ea8', label: 'data(name)', 'font-size': 8, 'min-zoomed-font-size': 10 } },
       { selector: 'edge', style: { width: 1, 'line-color': '#9aa7b4', 'curve-style': 'haystack' } },
+      { selector: 'node[label = "Domain"]', style: { shape: 'round-rectangle', width: 220, height: 130, 'font-size': 18, 'text-valign': 'center', 'text-wrap': 'wrap', 'text-max-width': 200 } },
+      { selector: 'edge[total]', style: { width: 'mapData(total, 1, 40, 2, 14)' } },
     ],
     ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
   });

@@ -60,9 +60,9 @@ describe('bad links', () => {
   });
 
   it('?h= counts the ids it really hides', async () => {
-    const plain = await openExplorer('/');
+    const plain = await openExplorer('/?lod=all');
     const task = await plain.evaluate(() => window.__cy?.nodes('[label = "Task"]').first().id());
-    const page = await openExplorer(`/?h=${encodeURIComponent(String(task))}&h=no-such-node`);
+    const page = await openExplorer(`/?lod=all&h=${encodeURIComponent(String(task))}&h=no-such-node`);
     await expect(page.getByTestId('counts').textContent()).resolves.toContain('已隐藏 1 个');
   });
 });

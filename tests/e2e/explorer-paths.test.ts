@@ -44,7 +44,7 @@ describe('the path finder', () => {
   afterEach(closeAll);
 
   it('lists a found path at the top of its panel, frames it in the viewport and keeps it in the URL', async () => {
-    const page = await openExplorer('/', { width: 1600, height: 900 });
+    const page = await openExplorer('/?lod=all', { width: 1600, height: 900 });
     page.setDefaultTimeout(20_000);
     const { task, path } = await farTask(page);
     await page.evaluate((id) => {

@@ -9,8 +9,8 @@ import { api } from './_views.ts';
 describe('responsibilities', () => {
   afterEach(closeAll);
 
-  it('draws INVOLVES edges and every agency that leads or joins a task in the default view', async () => {
-    const page = await openExplorer('/');
+  it('draws INVOLVES edges and every agency that leads or joins a task with every domain open', async () => {
+    const page = await openExplorer('/?lod=all');
     expect(await countDrawn(page, 'edge[type = "INVOLVES"]')).toBeGreaterThan(0);
     const graph = await api<{ edges: Array<{ data: { type: string; target: string } }> }>(page, '/api/graph');
     const carrying = new Set(
@@ -25,7 +25,7 @@ describe('responsibilities', () => {
   });
 
   it("answers in a task's details who leads and who joins, with the basis and a quote for each", async () => {
-    const page = await openExplorer('/');
+    const page = await openExplorer('/?lod=all');
     const task = await page.evaluate(
       () =>
         window.__cy

@@ -43,7 +43,7 @@ describe('several imported plans', () => {
   });
 
   it('keeps the plan in the address while the view changes, so a copied link reopens this plan', async () => {
-    const page = await openExplorer(`/?plan=${encodeURIComponent(secondId)}`);
+    const page = await openExplorer(`/?plan=${encodeURIComponent(secondId)}&lod=all`);
     // Click a task: the view writes its state (selection, camera) into the address.
     const task = await someTask(page);
     await centreOn(page, task);

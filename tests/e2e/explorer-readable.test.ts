@@ -1,6 +1,7 @@
 // Readable at first sight, at the three common screen sizes: every label Cytoscape draws is at least 11 CSS
-// px on screen (smaller ones are not drawn), every domain title is drawn in the default view, and no two
-// domain boxes overlap — titles included — in the default view and after zooming into a domain.
+// px on screen (smaller ones are not drawn), every domain title is drawn in the default view (the overview of
+// domains), and no two domain boxes overlap — titles included — in the default view and after opening and
+// zooming into a domain; the same URL gives the same positions, and a deep link into a domain its camera.
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { screenshot } from './_browser.ts';
@@ -61,6 +62,60 @@ function read(page: Page): Promise<Reading> {
   });
 }
 
+type Positions = Record<string, { x: number; y: number }>;
+
+function positions(page: Page): Promise<Positions> {
+  return page.evaluate(() => {
+    const out: Record<string, { x: number; y: number }> = {};
+    for (const node of window.__cy?.nodes().toArray() ?? []) out[node.id()] = node.position();
+    return out;
+  });
+}
+
+function largestShift(a: Positions, b: Positions): number {
+  expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+  return Math.max(
+    ...Object.entries(a).map(([id, p]) => {
+      const q = b[id] ?? { x: Number.NaN, y: Number.NaN };
+      return Math.hypot(p.x - q.x, p.y - q.y);
+    }),
+  );
+}
+
+function viewport(page: Page) {
+  return page.evaluate(() => {
+    const cy = window.__cy;
+    if (!cy) throw new Error('no Cytoscape');
+    return { zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height() };
+  });
+}
+
+/** Clicks the largest domain of the overview (it opens in place) and zooms into its box at reading zoom. */
+async function zoomIntoDomain(page: Page): Promise<string> {
+  const domain = await page.evaluate(() => {
+    const cy = window.__cy;
+    const nodes = cy?.nodes('[label = "Domain"]').toArray() ?? [];
+    nodes.sort((a, b) => Number(b.data('tasks')) - Number(a.data('tasks')) || (a.id() < b.id() ? -1 : 1));
+    const target = nodes[0];
+    target?.emit('tap');
+    return target?.id() ?? '';
+  });
+  await settle(page);
+  await page.evaluate((id) => {
+    const cy = window.__cy;
+    const box = cy?.getElementById(id);
+    if (!cy || !box) return;
+    cy.fit(box, 20);
+    if (cy.zoom() < 1) {
+      cy.zoom(1);
+      cy.center(box);
+    }
+  }, domain);
+  await page.waitForFunction(() => new URL(window.location.href).searchParams.has('cam'));
+  await page.waitForTimeout(400);
+  return domain;
+}
+
 describe('readable at first sight', () => {
   afterAll(closeAll);
 
@@ -75,27 +130,42 @@ describe('readable at first sight', () => {
         for (const px of first.domainTitlesPx) expect(px).toBeGreaterThanOrEqual(11);
         expect(first.overlaps).toEqual([]);
         expect(first.titleOverlaps).toEqual([]);
-        if (lang === 'zh') await screenshot(page, `explorer-default-${size.width}x${size.height}`);
+        await screenshot(page, `explorer-default-${size.width}x${size.height}${lang === 'en' ? '-en' : ''}`);
 
-        // Zoomed into one domain, to at least reading zoom (a large domain fitted into 1280 px may still be
-        // too small to read): still no label under 11 px, more labels drawn, boxes still apart.
-        await page.evaluate(() => {
-          const cy = window.__cy;
-          const domain = cy?.nodes('[label = "Domain"]').first();
-          if (!cy || !domain) return;
-          cy.fit(domain, 20);
-          if (cy.zoom() < 1) {
-            cy.zoom(1);
-            cy.center(domain);
-          }
-        });
-        await settle(page);
+        // Opened in place and zoomed into, to at least reading zoom: still no label under 11 px, more labels
+        // drawn (its tasks), boxes still apart.
+        await zoomIntoDomain(page);
         const zoomed = await read(page);
         expect(zoomed.tooSmall).toEqual([]);
         expect(zoomed.drawnLabels).toBeGreaterThan(first.drawnLabels);
         expect(zoomed.overlaps).toEqual([]);
         await page.context().close();
       }
+    },
+  );
+
+  it.each(SIZES)(
+    'at $width×$height: the same positions on two loads, and a deep link into a domain restores zoom and pan',
+    async (size) => {
+      const a = await positions(await openExplorer('/', size));
+      const b = await positions(await openExplorer('/', size));
+      expect(Object.keys(a).length).toBe(8);
+      expect(largestShift(a, b)).toBeLessThan(0.5);
+
+      const page = await openExplorer('/', size);
+      const domain = await zoomIntoDomain(page);
+      const before = await viewport(page);
+      const url = new URL(page.url());
+      expect(url.searchParams.getAll('o')).toEqual([domain]);
+      const link = `${url.pathname}${url.search}`;
+      const again = await openExplorer(link, size);
+      const after = await viewport(again);
+      expect(Math.abs(after.zoom / before.zoom - 1)).toBeLessThan(0.01);
+      expect(Math.abs(after.pan.x - before.pan.x) / before.width).toBeLessThan(0.01);
+      expect(Math.abs(after.pan.y - before.pan.y) / before.height).toBeLessThan(0.01);
+      const third = await positions(await openExplorer(link, size));
+      expect(largestShift(await positions(again), third)).toBeLessThan(0.5);
+      await closeAll();
     },
   );
 });

@@ -20,7 +20,7 @@ describe('the reform graph explorer', () => {
   afterEach(closeAll);
 
   it('opens with all eight reform domains drawn as groups holding their tasks', async () => {
-    const page = await openExplorer('/');
+    const page = await openExplorer('/?lod=all');
     const domains = await page.evaluate(() =>
       (window.__cy?.nodes('[label = "Domain"]') ?? []).map((d) => ({
         name: d.data('name') as string,
@@ -35,11 +35,14 @@ describe('the reform graph explorer', () => {
     }
     expect(await countDrawn(page, 'edge[type = "DEPENDS_ON"]')).toBeGreaterThan(0);
     await screenshot(page, 'explorer-default-view');
-    await screenshot(await openExplorer('/', { width: 1920, height: 1080 }), 'explorer-default-view-1080p');
+    await screenshot(
+      await openExplorer('/?lod=all', { width: 1920, height: 1080 }),
+      'explorer-default-view-1080p',
+    );
   });
 
   it('searching 哈尔滨新区 focuses the pilot and shows a quote that contains it', async () => {
-    const page = await openExplorer('/');
+    const page = await openExplorer('/?lod=all');
     const search = page.getByRole('combobox', { name: '搜索' });
     await search.fill('哈尔滨新区');
     await page.getByRole('option').first().waitFor();
@@ -72,7 +75,7 @@ describe('the reform graph explorer', () => {
   });
 
   it('hiding Agency removes every agency node and updates the counts', async () => {
-    const page = await openExplorer('/');
+    const page = await openExplorer('/?lod=all');
     const agencies = await countDrawn(page, 'node[label = "Agency"]');
     const countsBefore = await page.getByTestId('counts').textContent();
     const nodesBefore = await countDrawn(page, 'node');
@@ -94,7 +97,7 @@ describe('the reform graph explorer', () => {
   });
 
   it('a copied link opened in a new page restores the same selection and filters', async () => {
-    const page = await openExplorer('/');
+    const page = await openExplorer('/?lod=all');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.locator('[data-action="togglePanels"]').click();
     await page.locator('[data-filter="label:Pilot"]').uncheck();
@@ -120,7 +123,7 @@ describe('the reform graph explorer', () => {
   });
 
   it('PNG export downloads a non-empty image the size of the view', async () => {
-    const page = await openExplorer('/');
+    const page = await openExplorer('/?lod=all');
     const view = await page.evaluate(() => ({
       width: window.__cy?.width() ?? 0,
       height: window.__cy?.height() ?? 0,
@@ -140,7 +143,7 @@ describe('the reform graph explorer', () => {
   });
 
   it('exports the drawn elements as JSON with every property, though the overview arrived slim', async () => {
-    const page = await openExplorer('/');
+    const page = await openExplorer('/?lod=all');
     const drawn = await drawnElements(page);
     await page.locator('.export-menu > summary').click();
     const [download] = await Promise.all([
@@ -162,7 +165,7 @@ describe('the reform graph explorer', () => {
   });
 
   it('switching to English shows English domain names and interface text', async () => {
-    const page = await openExplorer('/');
+    const page = await openExplorer('/?lod=all');
     await page.locator('[data-action="languageSwitch"]').click();
     await settle(page);
     const labels = await page.evaluate(() =>
@@ -178,7 +181,7 @@ describe('the reform graph explorer', () => {
   });
 
   it('expanding a node and then pressing undo returns exactly the previous elements', async () => {
-    const page = await openExplorer('/');
+    const page = await openExplorer('/?lod=all');
     const before = await drawnElements(page);
     const task = await someTask(page);
     await centreOn(page, task);

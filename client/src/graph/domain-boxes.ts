@@ -17,7 +17,8 @@ interface Box {
   y2: number;
 }
 
-const domainsOf = (cy: Core): NodeCollection => cy.nodes(':parent');
+/** Domain boxes, and the overview's closed domains (one node each). */
+const domainsOf = (cy: Core): NodeCollection => cy.nodes(':parent, [label = "Domain"]');
 
 function boxOf(cy: Core, id: string): Box {
   const b = cy.getElementById(id).boundingBox({ includeLabels: true, includeOverlays: false });
@@ -25,7 +26,9 @@ function boxOf(cy: Core, id: string): Box {
 }
 
 function shiftDomain(cy: Core, id: string, dx: number, dy: number): void {
-  for (const child of cy.getElementById(id).descendants().toArray()) {
+  const domain = cy.getElementById(id);
+  const movers = domain.isParent() ? domain.descendants() : domain;
+  for (const child of movers.toArray()) {
     if (child.isParent()) continue;
     const p = child.position();
     child.position({ x: p.x + dx, y: p.y + dy });

@@ -5,12 +5,15 @@ import cytoscape, { type Core, type ElementDefinition, type EventObject, type No
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import svg from 'cytoscape-svg';
-import type { Camera, CyEdgeData, CyNodeData, Lang, LayoutName } from '../types.ts';
+import { DOMAIN_LINK } from '../model/overview.ts';
+import type { Camera, Lang, LayoutName } from '../types.ts';
 import { arrangeDomains } from './domain-boxes.ts';
 import { Emitter, type ViewEvents } from './events.ts';
 import { layoutOptions, usesCompounds } from './layouts.ts';
+import { overviewLayout } from './overview-layout.ts';
 import { withSeededRandom } from './seeded-random.ts';
 import { buildStylesheet } from './style.ts';
+import { type SyncInput, type SyncResult, syncElements } from './sync-elements.ts';
 import { hasHardwareWebgl } from './webgl-support.ts';
 
 cytoscape.use(fcose);
@@ -39,21 +42,9 @@ function animated(start: (complete: () => void) => void, durationMs: number): Pr
   });
 }
 
-const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const FOCUS_ZOOM = { min: 0.6, max: 1.4 };
 
-export interface SyncInput {
-  nodes: CyNodeData[];
-  edges: CyEdgeData[];
-  layout: LayoutName;
-  /** New nodes start around this node (the one being expanded), so the layout moves them out from there. */
-  origin?: string | null;
-}
-
-export interface SyncResult {
-  added: number;
-  removed: number;
-}
+export type { SyncInput, SyncResult };
 
 export interface GraphView {
   readonly cy: Core;
@@ -73,6 +64,8 @@ export interface GraphView {
   frame(ids: readonly string[]): Promise<void>;
   /** The zoom and the model point at the centre of the graph area. */
   camera(): Camera;
+  /** The overview's closed domain under the graph area's centre, if at least `share` of its width wide. */
+  domainInFocus(share: number): string | null;
   setCamera(camera: Camera): void;
   png(): Promise<Blob>;
   svg(): string;
@@ -103,6 +96,127 @@ function createCore(container: HTMLElement, getLang: () => Lang, webgl: boolean)
   } as cytoscape.CytoscapeOptions);
 }
 
+/** The zoom and the model point at the centre of `core`'s graph area. */
+function cameraOf(core: Core): Camera {
+  const zoom = core.zoom();
+  const pan = core.pan();
+  return { zoom, x: (core.width() / 2 - pan.x) / zoom, y: (core.height() / 2 - pan.y) / zoom };
+}
+
+/** Turns `core`'s taps and hovers into typed view events; `viewportMoved` runs on every pan or zoom. */
+function bindEvents(core: Core, events: Emitter<ViewEvents>, viewportMoved: () => void): void {
+  core.on('viewport', viewportMoved);
+  core.on('tap', 'node', (event: EventObject) => events.emit('nodeSelected', { id: event.target.id() }));
+  core.on('tap', (event: EventObject) => {
+    if (event.target === core) events.emit('selectionCleared', {});
+  });
+  core.on('dbltap', 'node', (event: EventObject) =>
+    events.emit('expandRequested', { id: event.target.id() }),
+  );
+  core.on('mouseover', 'node', (event: EventObject) => {
+    event.target.addClass('hover');
+    // An overview link says what it carries while one of its domains is pointed at.
+    event.target.connectedEdges(`[type = "${DOMAIN_LINK}"]`).addClass('hover');
+    const p = event.renderedPosition ?? event.target.renderedPosition();
+    events.emit('nodeHovered', { id: event.target.id(), x: p.x, y: p.y });
+  });
+  core.on('mouseout', 'node', (event: EventObject) => {
+    event.target.removeClass('hover');
+    event.target.connectedEdges(`[type = "${DOMAIN_LINK}"]`).removeClass('hover');
+    events.emit('nodeHoverEnded', { id: event.target.id() });
+  });
+  core.on('mouseover', 'edge', (event: EventObject) => {
+    const p = event.renderedPosition ?? { x: 0, y: 0 };
+    events.emit('edgeHovered', { id: event.target.id(), x: p.x, y: p.y });
+  });
+  core.on('mouseout', 'edge', (event: EventObject) =>
+    events.emit('edgeHoverEnded', { id: event.target.id() }),
+  );
+}
+
+/** Centres node `id` as close as lets its neighbours stay in view, within FOCUS_ZOOM; resolves when done. */
+function focusNode(cy: Core, id: string): Promise<void> {
+  cy.resize();
+  const node = cy.getElementById(id) as NodeSingular;
+  if (node.empty()) return Promise.resolve();
+  const p = node.position();
+  let reach = { x: 1, y: 1 };
+  for (const other of node.neighborhood().nodes().toArray()) {
+    const q = other.position();
+    reach = { x: Math.max(reach.x, Math.abs(q.x - p.x)), y: Math.max(reach.y, Math.abs(q.y - p.y)) };
+  }
+  const fits = Math.min((cy.width() / 2 - 60) / reach.x, (cy.height() / 2 - 40) / reach.y);
+  const zoom = Math.min(FOCUS_ZOOM.max, Math.max(FOCUS_ZOOM.min, fits));
+  const pan = { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom };
+  cy.stop();
+  return animated((complete) => cy.animate({ zoom, pan }, { duration: 400, complete }), 400);
+}
+
+/** The overview's closed domain under the graph area's centre, if at least `share` of its width wide. */
+function domainAtCentre(cy: Core, share: number): string | null {
+  const x = cy.width() / 2;
+  const y = cy.height() / 2;
+  const hit = cy.nodes('[lod = "closed"]').filter((node) => {
+    const b = node.renderedBoundingBox({ includeLabels: false });
+    return b.x1 <= x && x <= b.x2 && b.y1 <= y && y <= b.y2 && b.w >= share * cy.width();
+  });
+  return hit.nonempty() ? hit.first().id() : null;
+}
+
+/** The layout that runs now, if any: a later run stops it, and only its end may rearrange the graph. */
+interface RunningLayout {
+  layout: cytoscape.Layouts | null;
+}
+
+/**
+ * Runs `layout` over the current instance (the overview's own layout when every node is a closed domain),
+ * seeded by `seed` so a plan is drawn the same way each time; resolves when it stops, after compound layouts
+ * have sized their domain boxes and fitted the graph (unless another run replaced it meanwhile).
+ */
+function runSeededLayout(
+  currentCore: () => Core,
+  layout: LayoutName,
+  opts: { animate?: boolean; fresh?: boolean },
+  seed: string,
+  running: RunningLayout,
+): Promise<void> {
+  running.layout?.stop();
+  const cy = currentCore();
+  if (cy.nodes().empty()) return Promise.resolve();
+  const animate = opts.animate ?? true;
+  const overviewOnly = layout === 'grouped' && cy.nodes().every((n) => n.data('lod') === 'closed');
+  const layoutRun = cy.layout(
+    overviewOnly
+      ? overviewLayout(cy, { animate, padding: FIT_PADDING })
+      : layoutOptions(cy, layout, { animate, fresh: opts.fresh ?? false }),
+  );
+  running.layout = layoutRun;
+  const done = new Promise<void>((resolve) =>
+    layoutRun.one('layoutstop', () => {
+      if (usesCompounds(layout) && running.layout === layoutRun) {
+        // The instance as it is when the layout stops: a switch of renderer in between replaces it.
+        arrangeDomains(currentCore(), FIT_PADDING);
+        currentCore().fit(undefined, FIT_PADDING);
+      }
+      resolve();
+    }),
+  );
+  // Layouts compute synchronously inside run() (only the animation is deferred), so the seed covers them.
+  withSeededRandom(`${seed}|${layout}`, () => layoutRun.run());
+  return done;
+}
+
+/** Frames these nodes (and the edges between them) in the graph area; resolves when the animation ends. */
+function frameNodes(cy: Core, ids: readonly string[]): Promise<void> {
+  cy.resize();
+  const eles = cy.collection();
+  for (const id of ids) eles.merge(cy.getElementById(id));
+  if (eles.empty()) return Promise.resolve();
+  cy.stop();
+  return animated((complete) => cy.animate({ fit: { eles, padding: 60 } }, { duration: 400, complete }), 400);
+}
+
+/** Mounts a Cytoscape view in `options.container`; switches to WebGL above the threshold. */
 export function mountGraphView(options: GraphViewOptions): GraphView {
   const { container, getLang } = options;
   const threshold =
@@ -110,47 +224,17 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
   const events = new Emitter<ViewEvents>();
   let webgl = false;
   let cy = createCore(container, getLang, webgl);
-  let running: cytoscape.Layouts | null = null;
+  const running: RunningLayout = { layout: null };
 
   let cameraTimer: ReturnType<typeof setTimeout> | null = null;
-  const cameraOf = (core: Core): Camera => {
-    const zoom = core.zoom();
-    const pan = core.pan();
-    return { zoom, x: (core.width() / 2 - pan.x) / zoom, y: (core.height() / 2 - pan.y) / zoom };
-  };
-
-  const bind = (core: Core) => {
-    core.on('viewport', () => {
+  const bind = (core: Core) =>
+    bindEvents(core, events, () => {
       if (cameraTimer) clearTimeout(cameraTimer);
       cameraTimer = setTimeout(() => {
         cameraTimer = null;
         events.emit('cameraChanged', cameraOf(core));
       }, CAMERA_SETTLE_MS);
     });
-    core.on('tap', 'node', (event: EventObject) => events.emit('nodeSelected', { id: event.target.id() }));
-    core.on('tap', (event: EventObject) => {
-      if (event.target === core) events.emit('selectionCleared', {});
-    });
-    core.on('dbltap', 'node', (event: EventObject) =>
-      events.emit('expandRequested', { id: event.target.id() }),
-    );
-    core.on('mouseover', 'node', (event: EventObject) => {
-      event.target.addClass('hover');
-      const p = event.renderedPosition ?? event.target.renderedPosition();
-      events.emit('nodeHovered', { id: event.target.id(), x: p.x, y: p.y });
-    });
-    core.on('mouseout', 'node', (event: EventObject) => {
-      event.target.removeClass('hover');
-      events.emit('nodeHoverEnded', { id: event.target.id() });
-    });
-    core.on('mouseover', 'edge', (event: EventObject) => {
-      const p = event.renderedPosition ?? { x: 0, y: 0 };
-      events.emit('edgeHovered', { id: event.target.id(), x: p.x, y: p.y });
-    });
-    core.on('mouseout', 'edge', (event: EventObject) =>
-      events.emit('edgeHoverEnded', { id: event.target.id() }),
-    );
-  };
   bind(cy);
   // Panels opening and closing resize the container; Cytoscape only notices window resizes by itself.
   const resizeObserver = new ResizeObserver(() => cy.resize());
@@ -168,84 +252,13 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
   };
 
   const sync = (input: SyncInput): SyncResult => {
-    const compound = usesCompounds(input.layout);
-    const wantNodes = new Map(input.nodes.map((n) => [n.id, n]));
-    const wantEdges = new Map(input.edges.map((e) => [e.id, e]));
-    const desiredParent = (node: CyNodeData) =>
-      compound && typeof node.parent === 'string' && wantNodes.has(node.parent) ? node.parent : null;
-    const size = wantNodes.size + wantEdges.size;
+    const size = new Set(input.nodes.map((n) => n.id)).size + new Set(input.edges.map((e) => e.id)).size;
     if (size > threshold !== webgl) rebuild(size > threshold);
-
-    let added = 0;
-    let removed = 0;
-    cy.batch(() => {
-      const goneEdges = cy.edges().filter((e) => !wantEdges.has(e.id()));
-      removed += goneEdges.length;
-      goneEdges.remove();
-      // Children that stay must leave a parent that goes, or they would be removed with it.
-      for (const node of cy.nodes().toArray()) {
-        const want = wantNodes.get(node.id());
-        const current = node.parent().nonempty() ? node.parent().first().id() : null;
-        const next = want ? desiredParent(want) : null;
-        if (want && current !== next && (next === null || cy.getElementById(next).nonempty())) {
-          node.move({ parent: next });
-        }
-      }
-      const goneNodes = cy.nodes().filter((n) => !wantNodes.has(n.id()));
-      removed += goneNodes.length;
-      goneNodes.remove();
-
-      const origin = input.origin ? cy.getElementById(input.origin) : null;
-      const base = origin?.nonempty() ? origin.position() : null;
-      const missing = input.nodes.filter((n) => cy.getElementById(n.id).empty());
-      // Parents first, so children can be placed inside them; then by id, so the layout sees the same
-      // order whatever order the API answered in (a seeded layout is only deterministic on the same input).
-      missing.sort(
-        (a, b) => Number(b.label === 'Domain') - Number(a.label === 'Domain') || compareIds(a.id, b.id),
-      );
-      missing.forEach((node, i) => {
-        const angle = (2 * Math.PI * i) / Math.max(missing.length, 1);
-        const position = base
-          ? { x: base.x + 60 * Math.cos(angle), y: base.y + 60 * Math.sin(angle) }
-          : undefined;
-        cy.add({ group: 'nodes', data: { ...node, parent: desiredParent(node) ?? undefined }, position });
-        added += 1;
-      });
-      for (const node of input.nodes) {
-        const ele = cy.getElementById(node.id);
-        const current = ele.parent().nonempty() ? ele.parent().first().id() : null;
-        const next = desiredParent(node);
-        if (current !== next) ele.move({ parent: next });
-      }
-      for (const edge of [...input.edges].sort((a, b) => compareIds(a.id, b.id))) {
-        if (cy.getElementById(edge.id).nonempty()) continue;
-        cy.add({ group: 'edges', data: { ...edge } });
-        added += 1;
-      }
-    });
-    return { added, removed };
+    return syncElements(cy, input);
   };
 
-  const runLayout: GraphView['runLayout'] = (layout, opts = {}) => {
-    running?.stop();
-    if (cy.nodes().empty()) return Promise.resolve();
-    const layoutRun = cy.layout(
-      layoutOptions(cy, layout, { animate: opts.animate ?? true, fresh: opts.fresh ?? false }),
-    );
-    running = layoutRun;
-    const done = new Promise<void>((resolve) =>
-      layoutRun.one('layoutstop', () => {
-        if (usesCompounds(layout) && running === layoutRun) {
-          arrangeDomains(cy, FIT_PADDING);
-          cy.fit(undefined, FIT_PADDING);
-        }
-        resolve();
-      }),
-    );
-    // Layouts compute synchronously inside run() (only the animation is deferred), so the seed covers them.
-    withSeededRandom(`${options.seed ?? ''}|${layout}`, () => layoutRun.run());
-    return done;
-  };
+  const runLayout: GraphView['runLayout'] = (layout, opts = {}) =>
+    runSeededLayout(() => cy, layout, opts, options.seed ?? '', running);
 
   const clearClasses = () => cy.elements().removeClass('highlighted faded path');
 
@@ -266,23 +279,7 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
         if (id) cy.getElementById(id).select();
       });
     },
-    focus(id) {
-      cy.resize();
-      const node = cy.getElementById(id) as NodeSingular;
-      if (node.empty()) return Promise.resolve();
-      const p = node.position();
-      // As close as lets the node's neighbours stay in view around it, within readable bounds.
-      let reach = { x: 1, y: 1 };
-      for (const other of node.neighborhood().nodes().toArray()) {
-        const q = other.position();
-        reach = { x: Math.max(reach.x, Math.abs(q.x - p.x)), y: Math.max(reach.y, Math.abs(q.y - p.y)) };
-      }
-      const fits = Math.min((cy.width() / 2 - 60) / reach.x, (cy.height() / 2 - 40) / reach.y);
-      const zoom = Math.min(FOCUS_ZOOM.max, Math.max(FOCUS_ZOOM.min, fits));
-      const pan = { x: cy.width() / 2 - p.x * zoom, y: cy.height() / 2 - p.y * zoom };
-      cy.stop();
-      return animated((complete) => cy.animate({ zoom, pan }, { duration: 400, complete }), 400);
-    },
+    focus: (id) => focusNode(cy, id),
     highlight(nodes, edges, className = 'highlighted') {
       cy.batch(() => {
         clearClasses();
@@ -301,18 +298,9 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
       const center = { x: cy.width() / 2, y: cy.height() / 2 };
       cy.zoom({ level: cy.zoom() * factor, renderedPosition: center });
     },
-    frame(ids) {
-      cy.resize();
-      const eles = cy.collection();
-      for (const id of ids) eles.merge(cy.getElementById(id));
-      if (eles.empty()) return Promise.resolve();
-      cy.stop();
-      return animated(
-        (complete) => cy.animate({ fit: { eles, padding: 60 } }, { duration: 400, complete }),
-        400,
-      );
-    },
+    frame: (ids) => frameNodes(cy, ids),
     camera: () => cameraOf(cy),
+    domainInFocus: (share) => domainAtCentre(cy, share),
     setCamera({ zoom, x, y }) {
       cy.resize();
       cy.viewport({ zoom, pan: { x: cy.width() / 2 - x * zoom, y: cy.height() / 2 - y * zoom } });
@@ -322,7 +310,7 @@ export function mountGraphView(options: GraphViewOptions): GraphView {
     destroy() {
       if (cameraTimer) clearTimeout(cameraTimer);
       resizeObserver.disconnect();
-      running?.stop();
+      running.layout?.stop();
       events.clear();
       cy.destroy();
     },

@@ -1,10 +1,12 @@
 // The Cytoscape stylesheet: colour and shape by label, stroke by relationship type, line pattern by basis,
 // and the classes the UI toggles (selection, highlight, fade, path). Labels follow the language through a
 // mapper, so switching language is one style refresh, not a data edit.
-import type { NodeSingular, StylesheetJson } from 'cytoscape';
+import type { EdgeSingular, NodeSingular, StylesheetJson } from 'cytoscape';
 import { displayName } from '../model/i18n.ts';
+import { DOMAIN_LINK } from '../model/overview.ts';
 import { BASIS_LINE, LABEL_LOOK, REL_LOOK } from '../model/vocabulary.ts';
 import type { Lang, NodeLabel, RelType } from '../types.ts';
+import { countsText, linkText } from './overview-messages.ts';
 
 export const CJK_FONT_STACK =
   '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "PingFang SC", "Microsoft YaHei", sans-serif';
@@ -23,10 +25,16 @@ const NODE_SIZE: Partial<Record<NodeLabel, number>> = {
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-export function buildStylesheet(getLang: () => Lang): StylesheetJson {
-  const labelOf = (ele: NodeSingular) => {
+/** A node's label in the current language; a closed domain adds its counts, an open one its task count. */
+function nodeLabel(getLang: () => Lang): (ele: NodeSingular) => string {
+  return (ele: NodeSingular) => {
     const lang = getLang();
     const name = displayName(ele.data(), lang);
+    if (ele.data('label') === 'Domain' && ele.data('lod') === 'closed') {
+      // The overview's domain node: its title, then what it holds.
+      const counts = { tasks: ele.data('tasks'), agencies: ele.data('agencies'), pilots: ele.data('pilots') };
+      return `${name}\n${countsText(counts, lang)}`;
+    }
     if (ele.data('label') === 'Domain') {
       // A domain's title carries how many tasks it holds, so the overview answers "how big" at a glance.
       const tasks = ele.children('[label = "Task"]').length;
@@ -34,6 +42,10 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
     }
     return shorten(name, lang === 'en' ? 48 : 22);
   };
+}
+
+/** Rules for nodes: the base look, colour and shape by label, and domains as overview nodes or boxes. */
+function nodeRules(getLang: () => Lang): StylesheetJson {
   const perLabel = (Object.keys(LABEL_LOOK) as NodeLabel[]).map((label) => ({
     selector: `node[label = "${label}"]`,
     style: {
@@ -43,28 +55,11 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
       height: NODE_SIZE[label] ?? 18,
     },
   }));
-  const perType = (Object.keys(REL_LOOK) as RelType[]).map((type) => ({
-    selector: `edge[type = "${type}"]`,
-    style: {
-      'line-color': REL_LOOK[type].colour,
-      'target-arrow-color': REL_LOOK[type].colour,
-      width: REL_LOOK[type].width,
-      'target-arrow-shape': REL_LOOK[type].arrow ? 'triangle' : 'none',
-    },
-  }));
-  const perBasis = Object.entries(BASIS_LINE).map(([basis, line]) => ({
-    selector: `edge[basis = "${basis}"]`,
-    style: {
-      'line-style': line.style,
-      ...(line.dash ? { 'line-dash-pattern': [...line.dash] } : {}),
-      ...(basis === 'inferred' ? { opacity: 0.75 } : {}),
-    },
-  }));
   return [
     {
       selector: 'node',
       style: {
-        label: labelOf,
+        label: nodeLabel(getLang),
         'font-family': CJK_FONT_STACK,
         'font-size': 14,
         color: '#1e293b',
@@ -97,6 +92,27 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
       },
     },
     {
+      // A domain of the overview, drawn as one large node with its title and counts inside.
+      selector: 'node[label = "Domain"][lod = "closed"]',
+      style: {
+        shape: 'round-rectangle',
+        width: 300,
+        height: 160,
+        'background-color': '#e2e8f0',
+        'border-color': '#64748b',
+        'border-width': 2,
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-margin-y': 0,
+        'text-wrap': 'wrap',
+        'text-max-width': '280px',
+        'line-height': 1.3,
+        'font-size': 18,
+        'font-weight': 'bold',
+        color: '#0f172a',
+      },
+    },
+    {
       selector: ':parent',
       style: {
         'background-color': '#f1f5f9',
@@ -118,6 +134,29 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
         color: '#334155',
       },
     },
+  ];
+}
+
+/** Rules for edges: stroke by relationship type, line pattern by basis, and the overview's domain links. */
+function edgeRules(): StylesheetJson {
+  const perType = (Object.keys(REL_LOOK) as RelType[]).map((type) => ({
+    selector: `edge[type = "${type}"]`,
+    style: {
+      'line-color': REL_LOOK[type].colour,
+      'target-arrow-color': REL_LOOK[type].colour,
+      width: REL_LOOK[type].width,
+      'target-arrow-shape': REL_LOOK[type].arrow ? 'triangle' : 'none',
+    },
+  }));
+  const perBasis = Object.entries(BASIS_LINE).map(([basis, line]) => ({
+    selector: `edge[basis = "${basis}"]`,
+    style: {
+      'line-style': line.style,
+      ...(line.dash ? { 'line-dash-pattern': [...line.dash] } : {}),
+      ...(basis === 'inferred' ? { opacity: 0.75 } : {}),
+    },
+  }));
+  return [
     {
       selector: 'edge',
       style: {
@@ -127,16 +166,40 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
         'line-color': '#cbd5e1',
         'target-arrow-color': '#cbd5e1',
         width: 1,
+        'font-family': CJK_FONT_STACK,
+        'min-zoomed-font-size': MIN_LABEL_PX,
       },
     },
     ...perType,
     ...perBasis,
     {
+      // What two domains share: the width grows with the total, the label says what it is.
+      selector: `edge[type = "${DOMAIN_LINK}"]`,
+      style: {
+        width: 'mapData(total, 1, 40, 2, 14)',
+        'line-color': '#94a3b8',
+        opacity: 0.75,
+        'curve-style': 'straight',
+        'target-arrow-shape': 'none',
+        'font-size': 14,
+        color: '#0f172a',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '2px',
+      },
+    },
+    {
       selector: 'edge[type = "DEPENDS_ON"]',
       style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': [40] },
     },
-    // Ledger status ("colour by progress"), set by the views as classes; delayed and overdue must stand out;
-    // listed before selection and highlight so those still win.
+  ];
+}
+
+/** Ledger status ("colour by progress") classes the views set; delayed and overdue must stand out. */
+function ledgerRules(): StylesheetJson {
+  return [
+    // Listed before selection and highlight (interactionRules) so those still win.
     { selector: 'node.ledger-not-started', style: { 'background-color': '#94a3b8' } },
     { selector: 'node.ledger-in-progress', style: { 'background-color': '#2563eb' } },
     { selector: 'node.ledger-done', style: { 'background-color': '#16a34a' } },
@@ -149,6 +212,17 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
       selector: 'node.ledger-overdue',
       style: { 'border-width': 5, 'border-color': '#f97316', 'border-style': 'double', 'z-index': 16 },
     },
+  ];
+}
+
+/** The classes the UI toggles: fade, highlight, selection, path, hover, a domain link's words on hover. */
+function interactionRules(getLang: () => Lang): StylesheetJson {
+  const linkLabel = (ele: EdgeSingular) =>
+    linkText(
+      { dependencies: ele.data('dependencies'), agencies: ele.data('agencies'), pilots: ele.data('pilots') },
+      getLang(),
+    );
+  return [
     { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0.3 } },
     {
       selector: 'node.highlighted',
@@ -177,5 +251,15 @@ export function buildStylesheet(getLang: () => Lang): StylesheetJson {
       },
     },
     { selector: 'node.hover', style: { 'border-width': 3, 'border-color': '#0ea5e9' } },
+    // A link's words only while one of its domains is pointed at or chosen: 28 labelled chords are a tangle.
+    {
+      selector: `edge[type = "${DOMAIN_LINK}"].hover, edge[type = "${DOMAIN_LINK}"].highlighted`,
+      style: { label: linkLabel, opacity: 1, 'line-color': '#0ea5e9', 'z-index': 40 },
+    },
   ];
+}
+
+/** The whole stylesheet, in cascade order: nodes, edges, ledger status, then the UI's classes (which win). */
+export function buildStylesheet(getLang: () => Lang): StylesheetJson {
+  return [...nodeRules(getLang), ...edgeRules(), ...ledgerRules(), ...interactionRules(getLang)];
 }

@@ -2,6 +2,7 @@
 // pure computation of what the view draws from them. Keeping fragments apart is what makes undo exact:
 // undoing an expansion drops its fragment, and with it every node and edge it brought.
 import type { Basis, CyEdgeData, CyElements, CyNodeData, NodeLabel, RelType, ViewState } from '../types.ts';
+import { taskDomain } from './overview.ts';
 
 export interface Fragment {
   nodes: string[];
@@ -197,4 +198,19 @@ export function filterCounts(store: ElementStore, loaded: VisibleSet, visible: V
     if (basis === 'text' || basis === 'curated' || basis === 'inferred') bump(counts.basis, basis, shown);
   }
   return counts;
+}
+
+/**
+ * Domains the overview draws in full: those the reader opened, and those holding a task that an expansion or
+ * a found path (`extra` fragments) brought — what the reader asked to see is never folded into a domain node.
+ */
+export function domainsToOpen(store: ElementStore, view: ViewState, extra: readonly string[]): Set<string> {
+  const open = new Set(view.opened);
+  for (const key of [...view.expanded.map(expansionFragment), ...extra]) {
+    for (const id of store.fragment(key)?.nodes ?? []) {
+      const domain = taskDomain(store.nodes, id);
+      if (domain !== null) open.add(domain);
+    }
+  }
+  return open;
 }

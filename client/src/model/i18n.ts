@@ -1,5 +1,6 @@
 // Every interface string in both languages, and the names of labels, relationship types and bases.
 // Keys come from the Chinese table, so a string missing in English fails to compile.
+import type { DependencyKind } from '../../../server/src/domain/model.ts';
 import type { Basis, Lang, LayoutName, NodeLabel, RelType } from '../types.ts';
 
 const zh = {
@@ -77,6 +78,10 @@ const zh = {
   togglePanels: '筛选与图例',
   filteredCount: '筛选隐藏了 {n} 个节点',
   nodeNotFound: '节点“{id}”不存在：链接可能已过期或有误。',
+  chineseName: '中文名称',
+  sourceText: '规划原文',
+  untranslatedName: '规划中的名称：尚无英文译名',
+  weight: '权重',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -84,7 +89,7 @@ export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
   appTitle: 'Reform Graph Explorer',
   search: 'Search',
-  searchPlaceholder: 'Search nodes (中文, English, pinyin)…',
+  searchPlaceholder: 'Search nodes (Chinese, English or pinyin)…',
   noHits: 'No matching node',
   layout: 'Layout',
   undo: 'Undo',
@@ -156,6 +161,10 @@ const en: Record<MessageKey, string> = {
   togglePanels: 'Filters & legend',
   filteredCount: '{n} nodes hidden by filters',
   nodeNotFound: 'The node “{id}” does not exist: the link may be old or mistyped.',
+  chineseName: 'Chinese name',
+  sourceText: 'As written in the plan (Chinese)',
+  untranslatedName: 'Name as written in the plan: no English form is known',
+  weight: 'weight',
 };
 
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
@@ -221,12 +230,31 @@ const LAYOUT_TITLES: Record<LayoutName, [string, string]> = {
   circle: ['圆形', 'Circle'],
 };
 
+/** Kinds of DEPENDS_ON (DESIGN.md): why one task depends on another. */
+const DEPENDENCY_KINDS: Record<DependencyKind, [string, string]> = {
+  'shared-measure': ['共同措施', 'shared measure'],
+  explicit: ['原文明确', 'stated in the text'],
+  'shared-pilot': ['共同试点', 'shared pilot'],
+  similar: ['内容相近', 'similar wording'],
+};
+
 const pick = (pair: [string, string], lang: Lang) => (lang === 'zh' ? pair[0] : pair[1]);
 
 export const labelName = (label: NodeLabel, lang: Lang) => pick(LABEL_NAMES[label], lang);
 export const relName = (type: RelType, lang: Lang) => pick(REL_NAMES[type], lang);
 export const basisName = (basis: Basis, lang: Lang) => pick(BASIS_NAMES[basis], lang);
 export const layoutTitle = (layout: LayoutName, lang: Lang) => pick(LAYOUT_TITLES[layout], lang);
+
+/** A DEPENDS_ON kind for people; an unknown kind is shown as stored. */
+export function dependencyKindName(kind: string, lang: Lang): string {
+  const known = Object.hasOwn(DEPENDENCY_KINDS, kind) ? DEPENDENCY_KINDS[kind as DependencyKind] : undefined;
+  return known ? pick(known, lang) : kind;
+}
+
+/** Whether the node has an English name (from the plan's annotation, the lexicon or the glossary). */
+export function hasEnglishName(data: { nameEn?: unknown }): boolean {
+  return typeof data.nameEn === 'string' && data.nameEn.trim() !== '';
+}
 
 /** A node's display name: English where the plan's annotation gives one, else the Chinese name. */
 export function displayName(data: { name?: unknown; nameEn?: unknown; id?: unknown }, lang: Lang): string {

@@ -124,3 +124,12 @@ export function propertyName(key: string, lang: Lang): string {
   if (known) return lang === 'zh' ? known[0] : known[1];
   return key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
+
+/**
+ * Whether a property's value is the plan's own words (a title, an alias, an issuer, a unit…) rather than a
+ * value of the model's closed sets or a number: such values stay Chinese on the English page, marked as such.
+ */
+export function isPlanText(key: string, value: unknown): boolean {
+  if (ENUM_KEYS.has(key)) return false;
+  return typeof value === 'string' || (Array.isArray(value) && value.some((v) => typeof v === 'string'));
+}

@@ -22,6 +22,9 @@ const KEY = {
   camera: 'cam',
   pathFrom: 'pf',
   pathTo: 'pt',
+  /** `lod=all`: every domain drawn in full instead of the overview. */
+  level: 'lod',
+  opened: 'o',
 } as const;
 
 export function encodeUrlState(state: UrlState): string {
@@ -29,11 +32,13 @@ export function encodeUrlState(state: UrlState): string {
   const { view } = state;
   if (state.lang !== 'zh') params.set(KEY.lang, state.lang);
   if (view.layout !== DEFAULT_VIEW.layout) params.set(KEY.layout, view.layout);
+  if (!view.overview) params.set(KEY.level, 'all');
   if (state.selected) params.set(KEY.selected, state.selected);
   for (const [key, values] of [
     [KEY.expanded, view.expanded],
     [KEY.collapsed, view.collapsed],
     [KEY.hidden, view.hidden],
+    [KEY.opened, view.opened],
   ] as const) {
     for (const value of values) params.append(key, value);
   }
@@ -101,6 +106,8 @@ export function decodeUrlState(search: string): UrlState {
     ...(pathFrom || pathTo ? { pathEnds: { from: pathFrom, to: pathTo } } : {}),
     view: {
       layout,
+      overview: params.get(KEY.level) !== 'all',
+      opened: all(KEY.opened),
       expanded: all(KEY.expanded),
       collapsed: all(KEY.collapsed),
       hidden: all(KEY.hidden),

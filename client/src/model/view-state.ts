@@ -22,6 +22,8 @@ export const DEFAULT_VIEW: ViewState = {
   hidden: [],
   filters: DEFAULT_FILTERS,
   layout: 'grouped',
+  overview: true,
+  opened: [],
 };
 
 const without = <T>(list: readonly T[], item: T) => list.filter((x) => x !== item);
@@ -70,3 +72,23 @@ export const toggleDomain = (view: ViewState, domain: string, hidden: boolean) =
   setFilters(view, { hiddenDomains: toggled(view.filters.hiddenDomains, domain, hidden) });
 export const toggleBasis = (view: ViewState, basis: Basis, hidden: boolean) =>
   setFilters(view, { hiddenBasis: toggled(view.filters.hiddenBasis, basis, hidden) });
+
+/** Opens a domain in place (its tasks, agencies and pilots) or closes it back into one node. */
+export function toggleDomainOpen(view: ViewState, domain: string): ViewState {
+  const opened = view.opened.includes(domain) ? without(view.opened, domain) : [...view.opened, domain];
+  return { ...view, overview: true, opened };
+}
+
+export function openDomain(view: ViewState, domain: string): ViewState {
+  return view.opened.includes(domain) ? view : { ...view, overview: true, opened: [...view.opened, domain] };
+}
+
+/** Back to the first view: every domain one node. */
+export function showOverview(view: ViewState): ViewState {
+  return { ...view, overview: true, opened: [] };
+}
+
+/** Every domain open: all tasks, agencies and pilots drawn. */
+export function openAll(view: ViewState): ViewState {
+  return { ...view, overview: false, opened: [] };
+}

@@ -98,6 +98,9 @@ export function mountApp(root: HTMLElement, initial: UrlState): MountedApp {
       } else if (key === 'f' && !mod && !event.altKey && !isTyping(event.target)) {
         event.preventDefault();
         controller.fit();
+      } else if (key === 'o' && !mod && !event.altKey && !isTyping(event.target)) {
+        event.preventDefault();
+        controller.showOverview();
       } else if ((event.key === 'Delete' || event.key === 'Backspace') && !isTyping(event.target)) {
         controller.hideSelected();
       }

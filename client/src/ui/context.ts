@@ -39,6 +39,10 @@ export interface AppState {
   canUndo: boolean;
   canRedo: boolean;
   visible: VisibleSet;
+  /** Nodes the filters let through that the overview keeps inside closed domains (counted, not drawn). */
+  folded: number;
+  /** Aggregated links drawn between closed domains in the overview (not in `visible`). */
+  domainLinks: number;
   counts: FilterCounts;
   busy: boolean;
 }
@@ -52,7 +56,12 @@ export interface AppActions {
   reveal(id: string): void;
   setLang(lang: Lang): void;
   setLayout(layout: LayoutName): void;
+  /** Expands or folds a node; in the overview, opens a domain in place or closes it into one node. */
   toggleExpansion(id: string): void;
+  /** Back to the first view: every domain one node with its counts. */
+  showOverview(): void;
+  /** Every domain open: all tasks, agencies and pilots drawn. */
+  openAll(): void;
   hideSelected(): void;
   showHidden(): void;
   setPathEnd(end: 'from' | 'to', id: string | null): void;

@@ -2,36 +2,31 @@
 // the URL and the components in line. View changes go through the undo history; selection, language and
 // found paths do not (they are what the reader looks at, not the view they built).
 
-import { activePlan, importedPlans, MissingPlanError, missingPlan, PLAN_KEY } from '../api/active-plan.ts';
-import {
-  fetchFullGraph,
-  fetchGraph,
-  fetchNeighbors,
-  fetchNode,
-  fetchPaths,
-  subgraphToElements,
-} from '../api/graph-api.ts';
+import { MissingPlanError, missingPlan } from '../api/active-plan.ts';
+import { fetchGraph, fetchNeighbors, fetchPaths, subgraphToElements } from '../api/graph-api.ts';
 import { ApiError } from '../api/http.ts';
 import type { GraphView } from '../graph/graph-view.ts';
 import { usesCompounds } from '../graph/layouts.ts';
+import { drawPlan } from '../model/draw-plan.ts';
 import {
   BASE_FRAGMENT,
   ElementStore,
   expansionFragment,
   filterCounts,
-  loadedSet,
   PATH_FRAGMENT,
-  visibleSet,
 } from '../model/element-store.ts';
-import { toCytoscapeJson, toGraphml } from '../model/graphml.ts';
 import { History } from '../model/history.ts';
 import { type MessageKey, t } from '../model/i18n.ts';
-import { encodeUrlState } from '../model/url-state.ts';
+import { taskDomain } from '../model/overview.ts';
 import * as actions from '../model/view-state.ts';
 import { OVERVIEW_LABELS } from '../model/vocabulary.ts';
-import type { Camera, CyEdgeData, CyElements, CyNodeData, UrlState, ViewState } from '../types.ts';
+import type { Camera, UrlState, ViewState } from '../types.ts';
 import type { AppContext, AppState } from './context.ts';
+import { createDetailsLoader } from './details-loader.ts';
 import { download } from './dom.ts';
+import { applyHighlight } from './highlight.ts';
+import { writeViewUrl } from './plan-link.ts';
+import { downloadViewData } from './view-export.ts';
 
 interface RefreshOptions {
   /** 'auto' lays out when elements were added or the layout changed. */
@@ -47,6 +42,8 @@ export interface Controller extends AppContext {
   teardown(): void;
 }
 
+const DOUBLE_CLICK_MS = 600;
+const ZOOM_OPEN_SHARE = 0.4; // a closed domain under the centre this share of the graph area wide opens
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 export function createController(view: GraphView, initial: UrlState): Controller {
@@ -72,14 +69,18 @@ export function createController(view: GraphView, initial: UrlState): Controller
     canUndo: false,
     canRedo: false,
     visible: { nodes: new Set(), edges: new Set() },
+    folded: 0,
+    domainLinks: 0,
     counts: { labels: new Map(), types: new Map(), domains: new Map(), basis: new Map() },
     busy: false,
   };
   let chain: Promise<void> = Promise.resolve();
-  let detailsRequest: AbortController | null = null;
-  let detailsDone: Promise<void> = Promise.resolve();
   let focusDone: Promise<void> = Promise.resolve();
   let laidOut: string | null = null;
+  /** The domain a click last opened, and when: the same double click must not close it again. */
+  let openedAt: { id: string; at: number } | null = null;
+  /** The zoom after the last layout or settled camera: zooming in from there may open a domain. */
+  let lastZoom = Number.POSITIVE_INFINITY;
   /** The camera the link asked for (restored after the first layout), then wherever the user moved it. */
   let camera: Camera | null = initial.camera ?? null;
 
@@ -89,33 +90,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
     for (const listener of listeners) listener();
   };
 
-  /**
-   * The view's query with the plan (and page) the link was opened on in front: with several plans imported, a
-   * copied link must name its plan, or it opens another plan's graph around this one's selection.
-   */
-  const planScoped = (search: string): string => {
-    const current = new URLSearchParams(window.location.search);
-    const scope = new URLSearchParams();
-    const page = current.get('page');
-    if (page) scope.set('page', page);
-    const plan = current.get(PLAN_KEY) ?? (importedPlans().length > 1 ? activePlan() : null);
-    if (plan) scope.set(PLAN_KEY, plan);
-    const head = scope.toString();
-    if (head === '') return search;
-    return search === '' ? `?${head}` : `?${head}&${search.slice(1)}`;
-  };
-
-  const writeUrl = () => {
-    const { from, to } = state.paths;
-    const search = encodeUrlState({
-      view: state.view,
-      selected: state.selected,
-      lang: state.lang,
-      camera,
-      pathEnds: { from, to },
-    });
-    window.history.replaceState(null, '', `${window.location.pathname}${planScoped(search)}`);
-  };
+  const writeUrl = () => writeViewUrl(state, camera);
 
   const fail = (error: unknown) => {
     state.error = error instanceof Error ? error : new Error(String(error));
@@ -123,10 +98,34 @@ export function createController(view: GraphView, initial: UrlState): Controller
     state.busy = false;
     notify();
   };
+  const details = createDetailsLoader(state, notify, fail);
 
   const parentOf = (id: string) => {
     const parent = store.nodes.get(id)?.parent;
     return typeof parent === 'string' ? parent : null;
+  };
+  const domainOfTask = (id: string) => taskDomain(store.nodes, id);
+  const isClosedDomain = (id: string) =>
+    state.view.overview && store.nodes.get(id)?.label === 'Domain' && !state.view.opened.includes(id);
+
+  /** A link selecting a node the overview folds away opens its domains (a task's; an agency's tasks'). */
+  const openSelectedDomain = () => {
+    const id = state.selected;
+    if (!id || !state.view.overview || !store.nodes.has(id)) return;
+    const domains = new Set<string>();
+    const own = domainOfTask(id);
+    if (own !== null) domains.add(own);
+    else if (store.nodes.get(id)?.label !== 'Domain') {
+      for (const edge of store.edges.values()) {
+        const other = edge.source === id ? edge.target : edge.target === id ? edge.source : null;
+        const domain = other === null ? null : domainOfTask(other);
+        if (domain !== null) domains.add(domain);
+      }
+    }
+    const next = [...domains].sort().reduce(actions.openDomain, state.view);
+    if (next === state.view) return;
+    history.reset(next);
+    state.view = history.present;
   };
 
   async function load(): Promise<void> {
@@ -150,53 +149,23 @@ export function createController(view: GraphView, initial: UrlState): Controller
     }
   }
 
-  /** Appearance derived from state: found paths win, then the selection's neighbourhood. */
-  function applyHighlight() {
-    const { found, active } = state.paths;
-    if (found && found.length > 0) {
-      const shown = active === null ? found : found.slice(active, active + 1);
-      view.highlight(
-        shown.flatMap((p) => p.nodes),
-        shown.flatMap((p) => p.edges),
-        'path',
-      );
-      return;
-    }
-    const selected = state.selected ? view.cy.getElementById(state.selected) : null;
-    if (selected?.nonempty() && selected.isNode()) {
-      const hood = selected.closedNeighborhood();
-      view.highlight(
-        hood.nodes().map((n) => n.id()),
-        hood.edges().map((e) => e.id()),
-      );
-    } else view.highlight([], []);
-  }
-
   async function doRefresh(options: RefreshOptions) {
     state.busy = true;
     state.error = null;
     await load();
     const extra = state.paths.found ? [PATH_FRAGMENT] : [];
-    const visible = visibleSet(store, state.view, extra);
-    const loaded = loadedSet(store, state.view, extra);
-    if (usesCompounds(state.view.layout)) {
-      // The box already says "this task belongs to this domain"; an edge into its own box only adds noise.
-      for (const set of [visible.edges, loaded.edges]) {
-        for (const id of set) {
-          const edge = store.edges.get(id);
-          if (edge && parentOf(edge.target) === edge.source) set.delete(id);
-        }
-      }
-    }
-    state.visible = visible;
-    state.counts = filterCounts(store, loaded, visible);
-    const nodes = [...visible.nodes].flatMap((id) => store.nodes.get(id) ?? []);
-    const edges = [...visible.edges].flatMap((id) => store.edges.get(id) ?? []);
     const first = laidOut === null;
+    if (first) openSelectedDomain();
+    const plan = drawPlan(store, state.view, extra, usesCompounds(state.view.layout));
+    const { visible, nodes, edges } = plan;
+    state.folded = plan.folded;
+    state.domainLinks = plan.links;
+    state.visible = visible;
+    state.counts = filterCounts(store, plan.loaded, plan.kept);
     const result = view.sync({ nodes, edges, layout: state.view.layout, origin: options.origin ?? null });
     state.status = (store.fragment(BASE_FRAGMENT)?.nodes.length ?? 0) === 0 ? 'empty' : 'ready';
     view.select(state.selected && visible.nodes.has(state.selected) ? state.selected : null);
-    applyHighlight();
+    applyHighlight(view, state);
     writeUrl();
     notify();
     const mode = options.layout ?? 'auto';
@@ -209,6 +178,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
         const id = state.selected;
         focusDone = nextFrame().then(() => view.focus(id));
       }
+      lastZoom = view.camera().zoom;
     }
     state.busy = false;
     notify();
@@ -226,44 +196,22 @@ export function createController(view: GraphView, initial: UrlState): Controller
     }
   };
 
-  function loadDetails(id: string | null) {
-    detailsRequest?.abort();
-    state.details = null;
-    state.detailsMissing = false;
-    if (!id) {
-      state.detailsLoading = false;
-      return;
-    }
-    const request = new AbortController();
-    detailsRequest = request;
-    state.detailsLoading = true;
-    detailsDone = fetchNode(id, request.signal).then(
-      (details) => {
-        if (request.signal.aborted) return;
-        state.details = details;
-        state.detailsLoading = false;
-        notify();
-      },
-      (error: unknown) => {
-        if (request.signal.aborted) return;
-        state.detailsLoading = false;
-        if (error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'INVALID_REQUEST')) {
-          state.detailsMissing = true;
-          notify();
-        } else fail(error);
-      },
-    );
-  }
-
   const select: AppContext['select'] = (id, options = {}) => {
+    // A domain drawn as one node opens in place when it is chosen (click, keyboard list, search).
+    const opening = id !== null && isClosedDomain(id);
+    if (opening) {
+      openedAt = { id, at: performance.now() };
+      changeView((v) => actions.openDomain(v, id), { origin: id });
+    }
     state.selected = id;
     view.select(id);
-    applyHighlight();
-    loadDetails(id);
+    applyHighlight(view, state);
+    details.load(id);
     writeUrl();
     notify();
-    // After the panels have rendered, so the centre is the centre of the graph area they leave.
-    if (id && options.focus) focusDone = nextFrame().then(() => view.focus(id));
+    // After the panels render (the centre is theirs to leave) and any opening layout (a focus would stop it).
+    const ready = opening ? chain.then(nextFrame) : nextFrame();
+    if (id && options.focus) focusDone = ready.then(() => view.focus(id));
   };
 
   /** Frames the drawn path(s) in the graph area, so the reader sees the path, not the whole plan. */
@@ -291,8 +239,15 @@ export function createController(view: GraphView, initial: UrlState): Controller
     changeView,
     cameraMoved(next) {
       if (laidOut === null) return;
+      const zoomedIn = next.zoom > lastZoom * 1.02;
+      lastZoom = next.zoom;
       camera = next;
       writeUrl();
+      // Zooming into a domain of the overview until it fills much of the graph area opens it there.
+      const id = zoomedIn && !state.busy && state.view.overview ? view.domainInFocus(ZOOM_OPEN_SHARE) : null;
+      if (id === null) return;
+      changeView((v) => actions.openDomain(v, id), { origin: id });
+      void chain.then(() => view.frame([id, ...[...state.visible.nodes].filter((n) => parentOf(n) === id)]));
     },
     undo() {
       const previous = history.undo();
@@ -337,7 +292,18 @@ export function createController(view: GraphView, initial: UrlState): Controller
       changeView((v) => actions.setLayout(v, layout));
     },
     toggleExpansion(id) {
-      changeView((v) => actions.toggleExpansion(v, id), { origin: id });
+      if (state.view.overview && store.nodes.get(id)?.label === 'Domain') {
+        // The double click's own first click opened it: closing it again would undo what the reader asked.
+        if (openedAt?.id === id && performance.now() - openedAt.at < DOUBLE_CLICK_MS) return;
+        changeView((v) => actions.toggleDomainOpen(v, id), { origin: id });
+      } else changeView((v) => actions.toggleExpansion(v, id), { origin: id });
+    },
+    showOverview() {
+      // Laid out again: the overview's own arrangement, not wherever the open boxes had pushed the domains.
+      changeView(actions.showOverview, { layout: 'force' });
+    },
+    openAll() {
+      changeView(actions.openAll);
     },
     hideSelected() {
       const ids = view.cy.$('node:selected').map((n) => n.id());
@@ -377,7 +343,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
     },
     showPath(index) {
       state.paths = { ...state.paths, active: index };
-      applyHighlight();
+      applyHighlight(view, state);
       notify();
       void frameFoundPaths();
     },
@@ -390,7 +356,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
       state.status = store.has(BASE_FRAGMENT) ? state.status : 'loading';
       notify();
       void refresh();
-      if (state.selected && !state.details) loadDetails(state.selected);
+      if (state.selected && !state.details) details.load(state.selected);
     },
     fit: () => view.fit(),
     zoomBy: (factor) => view.zoomBy(factor),
@@ -401,26 +367,10 @@ export function createController(view: GraphView, initial: UrlState): Controller
       download(new Blob([view.svg()], { type: 'image/svg+xml' }), 'reform-graph.svg');
     },
     async exportViewData(format) {
-      // The overview holds slim elements; the file carries every property, as the plan's export does.
-      let complete: CyElements;
       try {
-        complete = await fetchFullGraph({ labels: OVERVIEW_LABELS });
+        await downloadViewData(format, visibleNodes(), visibleEdges());
       } catch (error) {
         fail(error);
-        return;
-      }
-      const fullNodes = new Map(complete.nodes.map(({ data }) => [data.id, data]));
-      const fullEdges = new Map(complete.edges.map(({ data }) => [data.id, data]));
-      const nodes: CyNodeData[] = visibleNodes().map((node) => fullNodes.get(node.id) ?? node);
-      const edges: CyEdgeData[] = visibleEdges().map((edge) => fullEdges.get(edge.id) ?? edge);
-      if (format === 'json') {
-        const text = JSON.stringify(toCytoscapeJson(nodes, edges), null, 2);
-        download(new Blob([text], { type: 'application/json' }), 'reform-graph-view.json');
-      } else {
-        download(
-          new Blob([toGraphml(nodes, edges)], { type: 'application/graphml+xml' }),
-          'reform-graph-view.graphml',
-        );
       }
     },
     async copyLink() {
@@ -437,15 +387,15 @@ export function createController(view: GraphView, initial: UrlState): Controller
       do {
         seen = chain;
         await seen;
-        await detailsDone;
+        await details.done();
         await focusDone;
       } while (seen !== chain);
     },
     teardown() {
-      detailsRequest?.abort();
+      details.abort();
       listeners.clear();
     },
   };
-  if (state.selected) loadDetails(state.selected);
+  if (state.selected) details.load(state.selected);
   return controller;
 }

@@ -3,6 +3,7 @@
 // No offsets or field names are shown: the link carries them.
 import type { Lang, ProvenanceQuote } from '../types.ts';
 import { h } from './dom.ts';
+import { markSourceText } from './source-text.ts';
 
 /** `?page=reader&from=…&to=…`, keeping the plan and the language of the current page. */
 export function readerHref(start: number, end: number, search = window.location.search): string {
@@ -18,11 +19,11 @@ export function readerHref(start: number, end: number, search = window.location.
 /**
  * A `<blockquote>` holding `before`, the quote in a `<mark>` and `after` — together exactly the context the
  * API cut from the plan — and a footer with `supports` (what the quote is evidence for) and the reader link.
- * In English the passage is marked as the Chinese original.
+ * The passage is marked as the plan's own text (data-source-text), and in English tagged as the Chinese original.
  */
 export function evidenceQuote(
   q: ProvenanceQuote,
-  supports: string,
+  supports: string | Array<string | HTMLElement>,
   strings: { showInDocument: string; chineseOriginal: string },
   lang: Lang,
 ): HTMLElement {
@@ -35,12 +36,16 @@ export function evidenceQuote(
     'blockquote',
     { class: 'quote', 'data-start': q.start },
     lang === 'en' ? h('span', { class: 'original-marker', lang: 'en' }, strings.chineseOriginal) : null,
-    h(
-      'p',
-      { class: 'quote-text', lang: 'zh-CN' },
-      h('span', { class: 'context' }, q.before),
-      h('mark', {}, q.quote),
-      h('span', { class: 'context' }, q.after),
+    markSourceText(
+      h(
+        'p',
+        { class: 'quote-text' },
+        h('span', { class: 'context' }, q.before),
+        h('mark', {}, q.quote),
+        h('span', { class: 'context' }, q.after),
+      ),
+      'quote',
+      lang,
     ),
     h('footer', {}, h('span', { class: 'quote-supports' }, supports), ' · ', link),
   );

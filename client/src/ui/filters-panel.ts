@@ -1,7 +1,8 @@
 // Filters with counts (shown / loaded) for labels, relationship types, domains and basis, a minimum edge
-// weight, and the legend: the same swatches the graph draws, so the panel doubles as the key.
+// weight, and the legend: the same swatches the graph draws, so the panel doubles as the key. Names are shown
+// whole (wrapped, never cut), so two domains that begin alike cannot look the same.
 import type { Count } from '../model/element-store.ts';
-import { basisName, displayName, labelName, relName } from '../model/i18n.ts';
+import { basisName, labelName, relName } from '../model/i18n.ts';
 import {
   DEFAULT_FILTERS,
   setFilters,
@@ -21,6 +22,7 @@ import {
 import type { Basis, NodeLabel, RelType } from '../types.ts';
 import type { AppContext, Component } from './context.ts';
 import { h, listen, replaceChildren } from './dom.ts';
+import { nameSpan } from './source-text.ts';
 
 function labelSwatch(label: NodeLabel): HTMLElement {
   const swatch = h('span', { class: `swatch shape-${LABEL_LOOK[label].shape}`, 'aria-hidden': 'true' });
@@ -76,7 +78,7 @@ export function mountFiltersPanel(parent: HTMLElement, app: AppContext): Compone
   const row = (
     key: string,
     swatch: HTMLElement,
-    name: string,
+    name: string | HTMLElement,
     count: Count | undefined,
     hidden: boolean,
     onToggle: (hide: boolean) => void,
@@ -93,7 +95,7 @@ export function mountFiltersPanel(parent: HTMLElement, app: AppContext): Compone
         {},
         box,
         swatch,
-        h('span', { class: 'filter-name' }, name),
+        typeof name === 'string' ? h('span', { class: 'filter-name' }, name) : name,
         h('span', { class: 'count', 'data-count': key }, counts),
       ),
     );
@@ -192,7 +194,7 @@ export function mountFiltersPanel(parent: HTMLElement, app: AppContext): Compone
           return row(
             `domain:${id}`,
             labelSwatch('Domain'),
-            node ? displayName(node, lang) : id,
+            node ? nameSpan(node, lang, 'filter-name') : id,
             state.counts.domains.get(id),
             filters.hiddenDomains.includes(id),
             (hide) => app.changeView((v) => toggleDomain(v, id, hide)),

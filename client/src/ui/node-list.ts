@@ -3,6 +3,7 @@
 import { displayName, labelName } from '../model/i18n.ts';
 import type { AppContext, Component } from './context.ts';
 import { h, replaceChildren } from './dom.ts';
+import { nameSpan } from './source-text.ts';
 
 export function mountNodeList(parent: HTMLElement, app: AppContext): Component {
   const summary = h('summary', { class: 'panel-title' });
@@ -31,7 +32,8 @@ export function mountNodeList(parent: HTMLElement, app: AppContext): Component {
         const button = h(
           'button',
           { type: 'button', class: 'neighbour', 'data-node': node.id },
-          `${displayName(node, state.lang)} · ${labelName(node.label, state.lang)}`,
+          nameSpan(node, state.lang),
+          ` · ${labelName(node.label, state.lang)}`,
         );
         button.addEventListener('click', () => app.reveal(node.id));
         return h('li', {}, button);

@@ -1,8 +1,8 @@
 // The path finder: two ends chosen from the details panel, the shortest paths between them drawn on the
 // graph and listed at the top of the panel; picking one path draws it alone.
-import { displayName } from '../model/i18n.ts';
 import type { AppContext, Component } from './context.ts';
 import { h, replaceChildren } from './dom.ts';
+import { nameSpan } from './source-text.ts';
 
 export function mountPathPanel(parent: HTMLElement, app: AppContext): Component {
   const heading = h('h2', { class: 'panel-title', id: 'paths-title' });
@@ -11,10 +11,10 @@ export function mountPathPanel(parent: HTMLElement, app: AppContext): Component 
   // Above the details: found paths are what the reader asked for last, so they come first.
   parent.prepend(panel);
 
-  const nameOf = (id: string | null) => {
+  const nameOf = (id: string | null): string | HTMLElement => {
     if (!id) return app.t('pathNone');
     const node = app.node(id);
-    return node ? displayName(node, app.state.lang) : id;
+    return node ? nameSpan(node, app.state.lang) : id;
   };
 
   const update = () => {
@@ -48,7 +48,7 @@ export function mountPathPanel(parent: HTMLElement, app: AppContext): Component 
               const button = h(
                 'button',
                 { type: 'button', class: 'path-item', 'aria-pressed': String(paths.active === i) },
-                path.nodes.map((id) => nameOf(id)).join(' → '),
+                path.nodes.flatMap((id, k) => (k === 0 ? [nameOf(id)] : [' → ', nameOf(id)])),
               );
               button.addEventListener('click', () => app.showPath(paths.active === i ? null : i));
               return h('li', {}, button);

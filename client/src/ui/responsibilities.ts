@@ -1,10 +1,11 @@
 // A task's responsibilities in one place: who leads (牵头, LED_BY) and who joins (参与, INVOLVES), how each is
 // known (stated in the text, curated, inferred) and the plan's own words for it, as the details panel shows.
-import { basisName, displayName, relName } from '../model/i18n.ts';
+import { basisName, relName } from '../model/i18n.ts';
 import { isBasis } from '../model/vocabulary.ts';
 import type { Lang, NodeDetails, ProvenanceQuote } from '../types.ts';
 import { h } from './dom.ts';
 import { evidenceQuote } from './evidence-quote.ts';
+import { nameSpan } from './source-text.ts';
 
 type Neighbour = NodeDetails['neighbors'][number];
 const ROLES = ['LED_BY', 'INVOLVES'] as const;
@@ -24,13 +25,15 @@ function quotesFor(details: NodeDetails, type: string, agency: string): Provenan
 
 function roleItem(details: NodeDetails, n: Neighbour, lang: Lang, strings: ResponsibilityStrings) {
   const basis = n.properties.basis;
-  const name = displayName({ ...n.node.properties, id: n.node.id }, lang);
+  const data = { ...n.node.properties, id: n.node.id };
   const agency = h(
     'button',
     { type: 'button', class: 'neighbour role-agency', 'data-node': n.node.id },
-    name,
+    nameSpan(data, lang),
   );
-  const quotes = quotesFor(details, n.type, n.node.id).map((q) => evidenceQuote(q, name, strings, lang));
+  const quotes = quotesFor(details, n.type, n.node.id).map((q) =>
+    evidenceQuote(q, [nameSpan(data, lang)], strings, lang),
+  );
   return {
     agency,
     item: h(

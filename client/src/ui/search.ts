@@ -6,6 +6,7 @@ import { LABEL_LOOK } from '../model/vocabulary.ts';
 import type { SearchHit } from '../types.ts';
 import type { AppContext, Component } from './context.ts';
 import { h, listen, markedText, replaceChildren } from './dom.ts';
+import { markSourceText, nameSpan } from './source-text.ts';
 
 const DEBOUNCE_MS = 150;
 
@@ -63,9 +64,12 @@ export function mountSearch(parent: HTMLElement, app: AppContext): Component {
               'aria-selected': String(i === active),
             },
             swatch,
-            h('span', { class: 'hit-name' }, displayName(hit, lang)),
+            nameSpan(hit, lang, 'hit-name'),
             h('span', { class: 'hit-label' }, labelName(hit.label, lang)),
-            hit.snippet ? h('span', { class: 'hit-snippet' }, markedText(hit.snippet)) : null,
+            // The snippet is the plan's (or the name's) own text around the match.
+            hit.snippet
+              ? markSourceText(h('span', { class: 'hit-snippet' }, markedText(hit.snippet)), 'text', lang)
+              : null,
           );
           option.addEventListener('mousedown', (event) => {
             event.preventDefault();

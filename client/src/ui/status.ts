@@ -3,6 +3,7 @@
 
 import { MissingPlanError } from '../api/active-plan.ts';
 import { ApiError } from '../api/http.ts';
+import { domainLinksText, foldedText } from '../graph/overview-messages.ts';
 import type { AppContext, Component } from './context.ts';
 import { h, listen } from './dom.ts';
 
@@ -35,12 +36,15 @@ export function mountStatus(graphArea: HTMLElement, bannerSlot: HTMLElement, app
     const nodes = state.visible.nodes.size;
     const edges = state.visible.edges.size;
     counts.textContent = app.t('nodesEdges', { nodes, edges });
+    if (state.domainLinks > 0) counts.textContent += ` · ${domainLinksText(state.domainLinks, state.lang)}`;
     // A link may hide ids that name no node: they hide nothing, so they are not counted.
     const hidden = state.view.hidden.filter((id) => app.node(id) !== undefined).length;
     if (hidden > 0) counts.textContent += ` · ${app.t('hiddenCount', { n: hidden })}`;
     // What the filters keep out of the picture is said, not silently dropped.
     let filtered = 0;
     for (const { total, shown } of state.counts.labels.values()) filtered += total - shown;
+    filtered -= state.folded;
+    if (state.folded > 0) counts.textContent += ` · ${foldedText(state.folded, state.lang)}`;
     if (filtered > hidden) counts.textContent += ` · ${app.t('filteredCount', { n: filtered - hidden })}`;
     hint.textContent = app.t('selectHint');
 

@@ -2,6 +2,7 @@
 // the views shell's, since it applies to every view). Every control is a
 // real button or select with an accessible name in the current language.
 import { exportUrl } from '../api/graph-api.ts';
+import { type OverviewMessage, overviewMessage } from '../graph/overview-messages.ts';
 import { layoutTitle, type MessageKey } from '../model/i18n.ts';
 import { LAYOUT_NAMES, type LayoutName } from '../types.ts';
 import type { AppContext, Component } from './context.ts';
@@ -105,6 +106,16 @@ export function mountToolbar(parent: HTMLElement, app: AppContext): Component {
   const zoomIn = button('zoomIn', () => app.zoomBy(1.25), '+');
   const zoomOut = button('zoomOut', () => app.zoomBy(0.8), '−');
   const fit = button('fit', () => app.fit(), '⤢');
+  // The level of detail: back to one node per domain, or every domain open.
+  const lodButton = (action: 'overview' | 'openAll', title: OverviewMessage, run: () => void) => {
+    const element = h('button', { type: 'button', class: 'tool', 'data-action': action });
+    offs.push(listen(element, 'click', run));
+    return { element, action, title };
+  };
+  const lod = [
+    lodButton('overview', 'overviewTitle', () => app.showOverview()),
+    lodButton('openAll', 'openAllTitle', () => app.openAll()),
+  ];
   const hideSelected = button('hideSelected', () => app.hideSelected());
   const showHidden = button('showHidden', () => app.showHidden());
   const copyStatus = h('span', { class: 'copy-status', role: 'status', 'aria-live': 'polite' });
@@ -126,6 +137,7 @@ export function mountToolbar(parent: HTMLElement, app: AppContext): Component {
     h('div', { class: 'tool-group', role: 'group' }, layoutLabel),
     h('div', { class: 'tool-group', role: 'group' }, undo, redo),
     h('div', { class: 'tool-group', role: 'group' }, zoomOut, zoomIn, fit),
+    h('div', { class: 'tool-group', role: 'group' }, ...lod.map((b) => b.element)),
     h('div', { class: 'tool-group', role: 'group' }, hideSelected, showHidden),
     h('div', { class: 'tool-group', role: 'group' }, exportMenuElement, copy, copyStatus),
   );
@@ -141,6 +153,14 @@ export function mountToolbar(parent: HTMLElement, app: AppContext): Component {
       element.setAttribute('aria-label', message);
       element.title = message;
     }
+    for (const { element, action, title } of lod) {
+      element.textContent = overviewMessage(action, state.lang);
+      element.title = overviewMessage(title, state.lang);
+      element.setAttribute('aria-label', element.title);
+    }
+    const atOverview = state.view.overview && state.view.opened.length === 0;
+    (lod[0]?.element as HTMLButtonElement).disabled = atOverview;
+    (lod[1]?.element as HTMLButtonElement).disabled = !state.view.overview;
     summary.textContent = app.t('export');
     (layoutLabel.firstChild as HTMLElement).textContent = app.t('layout');
     layoutSelect.setAttribute('aria-label', app.t('layout'));

@@ -21,6 +21,11 @@ const PASSAGE_NAME_MAX = 12;
 /** Other names are kept up to what a drawn label can show (the explorer cuts English labels at 48). */
 const NAME_MAX = 32;
 const NAME_EN_MAX = 48;
+/**
+ * Domains keep their whole names: a plan has few of them, and the explorer lists them by name (filters, the
+ * overview's domain nodes), where two titles cut after the same opening words looked identical.
+ */
+const WHOLE_NAMED: ReadonlySet<NodeLabel> = new Set([NodeLabel.Domain]);
 /** A clause ending this early would leave too little to recognise the sentence by. */
 const MIN_CLAUSE = 4;
 const CLAUSE_END = /[，；。：！？,;:!?]/u;
@@ -100,10 +105,13 @@ const isDependencyKind = (value: unknown): value is DependencyKind => DEPENDENCY
 function overviewNode(node: GraphNode, parent: string | null): CyOverviewNodeData {
   const label = mainLabel(node);
   const passage = PASSAGE_NAMED.has(label);
-  const name = shortName(displayName(node), passage ? PASSAGE_NAME_MAX : NAME_MAX, passage);
+  const whole = WHOLE_NAMED.has(label);
+  const name = whole
+    ? displayName(node)
+    : shortName(displayName(node), passage ? PASSAGE_NAME_MAX : NAME_MAX, passage);
   const data: CyOverviewNodeData = { id: node.id, label, name };
   const nameEn = englishName(node);
-  if (nameEn !== null) data.nameEn = shortName(nameEn, NAME_EN_MAX);
+  if (nameEn !== null) data.nameEn = whole ? nameEn : shortName(nameEn, NAME_EN_MAX);
   if (parent !== null) data.parent = parent;
   return data;
 }

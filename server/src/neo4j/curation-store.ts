@@ -20,6 +20,8 @@ import { recordAudit } from './ledger-audit-store.ts';
 import { writePlanGraph } from './plan-writer.ts';
 import { readTransaction } from './read-session.ts';
 
+/** Bookkeeping beside a plan's data, not part of it: keyed by `ofPlan` (not `plan`), so that no query over a
+ * plan's data (`{plan: $plan}`) meets them, and without the PlanData label, so that a re-import keeps them. */
 export const CurationLabel = { Decision: 'CurationDecision', Document: 'PlanDocument' } as const;
 
 /** What a plan was last built from. */
@@ -35,26 +37,26 @@ export interface PlanDocument {
 }
 
 const READ_DECISIONS = `
-MATCH (c:${CurationLabel.Decision} {plan: $plan})
+MATCH (c:${CurationLabel.Decision} {ofPlan: $plan})
 RETURN c.json AS json, c.state AS state, c.reason AS reason`;
 
 const READ_DOCUMENT = `
-MATCH (d:${CurationLabel.Document} {plan: $plan})
+MATCH (d:${CurationLabel.Document} {ofPlan: $plan})
 RETURN d.markup AS markup, d.file AS file, d.annotationFile AS annotationFile,
        d.annotationSource AS annotationSource`;
 
 const WRITE_DOCUMENT = `
-MERGE (d:${CurationLabel.Document} {plan: $plan})
+MERGE (d:${CurationLabel.Document} {ofPlan: $plan})
 SET d.markup = $markup, d.file = $file, d.annotationFile = $annotationFile,
     d.annotationSource = $annotationSource`;
 
 const DELETE_OTHER_DECISIONS = `
-MATCH (c:${CurationLabel.Decision} {plan: $plan}) WHERE NOT c.id IN $keep DETACH DELETE c`;
+MATCH (c:${CurationLabel.Decision} {ofPlan: $plan}) WHERE NOT c.id IN $keep DETACH DELETE c`;
 
 const WRITE_DECISIONS = `
 UNWIND $rows AS row
 MERGE (c:${CurationLabel.Decision} {id: row.id})
-SET c.plan = $plan, c.action = row.action, c.at = row.at, c.by = row.by, c.json = row.json,
+SET c.ofPlan = $plan, c.action = row.action, c.at = row.at, c.by = row.by, c.json = row.json,
     c.state = row.state, c.reason = row.reason`;
 
 function parseDecision(json: unknown): CurationDecision | null {

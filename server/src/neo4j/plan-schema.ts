@@ -43,6 +43,23 @@ function schemaStatements(): Array<{ name: string; statement: string }> {
     name: 'plandata_plan',
     statement: `CREATE INDEX plandata_plan IF NOT EXISTS FOR (n:${PLAN_DATA_LABEL}) ON (n.plan)`,
   });
+  // The curation layer's bookkeeping (curation-store.ts), read and replaced by plan at every import.
+  statements.push(
+    {
+      name: 'plandocument_ofplan_unique',
+      statement:
+        'CREATE CONSTRAINT plandocument_ofplan_unique IF NOT EXISTS FOR (d:PlanDocument) REQUIRE d.ofPlan IS UNIQUE',
+    },
+    {
+      name: 'curationdecision_id_unique',
+      statement:
+        'CREATE CONSTRAINT curationdecision_id_unique IF NOT EXISTS FOR (c:CurationDecision) REQUIRE c.id IS UNIQUE',
+    },
+    {
+      name: 'curationdecision_ofplan',
+      statement: 'CREATE INDEX curationdecision_ofplan IF NOT EXISTS FOR (c:CurationDecision) ON (c.ofPlan)',
+    },
+  );
   statements.push({
     name: SEARCH_INDEX,
     statement:

@@ -81,7 +81,7 @@ export async function planSnapshot(plan = PLAN): Promise<{ nodes: string[]; rela
       .sort()
       .map((k) => [k, o[k]]);
   const nodes = await testDriver().executeQuery(
-    `MATCH (n) WHERE n.plan = $plan AND NOT n:CurationDecision AND NOT n:PlanDocument OR (n:Plan AND n.id = $plan)
+    `MATCH (n) WHERE n.plan = $plan OR (n:Plan AND n.id = $plan)
      RETURN labels(n) AS labels, properties(n) AS props`,
     { plan },
     { database },

@@ -18,7 +18,7 @@ import { dbmsInfoReader } from '../../../server/src/neo4j/health-queries.ts';
 import { ensureLedgerSchema } from '../../../server/src/neo4j/ledger-schema.ts';
 import { createLedgerStores } from '../../../server/src/neo4j/ledger-stores.ts';
 import { neo4jPlanImportStore } from '../../../server/src/neo4j/plan-import-store.ts';
-import { markdownToDocx, markdownToHtml } from '../../unit/read/_from-markdown.ts';
+import { markdownToDocx, markdownToHtml, markdownToText } from '../../unit/read/_from-markdown.ts';
 import { resetDatabase, testDatabase, testDriver } from '../_db.ts';
 
 export const SEED = path.resolve(import.meta.dirname, '../../../seeds/harbin-2016-economic-reform.md');
@@ -83,15 +83,6 @@ export function upload(
     .set('X-CSRF-Token', session.csrf)
     .set('Content-Type', 'application/octet-stream')
     .send(Buffer.from(bytes));
-}
-
-/** Markdown without its emphasis and heading marks: what a user's .txt copy of the document holds. */
-function markdownToText(markdown: string): string {
-  return markdown
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/\*\*(.+?)\*\*/g, '$1')
-    .replace(/\*(.+?)\*/g, '$1')
-    .replace(/^#+\s+/gm, '');
 }
 
 /** The corpus document written as .md (a copy), .txt, .html and .docx in a folder of its own (no annotation). */

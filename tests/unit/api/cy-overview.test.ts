@@ -115,4 +115,16 @@ describe('toCyOverview', () => {
       basis: 'curated',
     });
   });
+
+  it('keeps domain names whole in both languages, so the filters never show two titles cut alike', () => {
+    const title = '加快完善现代市场体系与要素市场化配置的体制机制改革';
+    const titleEn =
+      'Accelerating the Improvement of the Modern Market System and the Market-Based Allocation of Factors';
+    const { nodes } = toCyOverview({
+      nodes: [node('p:domain:2', 'Domain', { name: title, nameEn: titleEn })],
+      edges: [],
+    });
+    expect(nodes[0]?.data.name).toBe(title);
+    expect(nodes[0]?.data.nameEn).toBe(titleEn);
+  });
 });

@@ -19,6 +19,8 @@ const urlState: fc.Arbitrary<UrlState> = fc.record({
       'concentric' as const,
       'circle' as const,
     ),
+    overview: fc.boolean(),
+    opened: ids,
     filters: fc.record({
       hiddenLabels: fc.uniqueArray(fc.constantFrom('Agency' as const, 'Pilot' as const, 'Task' as const)),
       hiddenTypes: fc.uniqueArray(

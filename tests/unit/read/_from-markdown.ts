@@ -138,3 +138,12 @@ export async function markdownToDocx(markdown: string): Promise<Uint8Array> {
   const document = new Document({ sections: [{ children }] });
   return new Uint8Array(await Packer.toBuffer(document));
 }
+
+/** Markdown without its emphasis and heading marks: what a user's .txt copy of the document holds. */
+export function markdownToText(markdown: string): string {
+  return markdown
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\*\*(.+?)\*\*/g, '$1')
+    .replace(/\*(.+?)\*/g, '$1')
+    .replace(/^#+\s+/gm, '');
+}
