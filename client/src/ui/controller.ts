@@ -66,11 +66,8 @@ export function createController(view: GraphView, initial: UrlState): Controller
       active: null,
       loading: false,
     },
-    canUndo: false,
-    canRedo: false,
+    ...{ canUndo: false, canRedo: false, folded: 0, domainLinks: 0 },
     visible: { nodes: new Set(), edges: new Set() },
-    folded: 0,
-    domainLinks: 0,
     counts: { labels: new Map(), types: new Map(), domains: new Map(), basis: new Map() },
     busy: false,
   };

@@ -10,8 +10,9 @@ import { markSourceText, nameSpan } from './source-text.ts';
 
 const DEBOUNCE_MS = 150;
 
-export function mountSearch(parent: HTMLElement, app: AppContext): Component {
-  const input = h('input', {
+/** The search box: a combobox over the result list (ARIA 1.2 pattern). */
+function searchInput(): HTMLInputElement {
+  return h('input', {
     type: 'search',
     class: 'search-input',
     role: 'combobox',
@@ -21,6 +22,10 @@ export function mountSearch(parent: HTMLElement, app: AppContext): Component {
     autocomplete: 'off',
     spellcheck: 'false',
   });
+}
+
+export function mountSearch(parent: HTMLElement, app: AppContext): Component {
+  const input = searchInput();
   const list = h('ul', { id: 'search-results', class: 'search-results', role: 'listbox', hidden: true });
   const status = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   const box = h('div', { class: 'search' }, input, list, status);
