@@ -53,7 +53,8 @@ async function historyOf(page: Page, taskId: string) {
 
 describe('reform ledger in the browser', () => {
   it('lets an editor log in and update a task; the graph recolours it and its history shows both entries', async () => {
-    const page = await openPage('/?lang=en', { width: 1440, height: 900 });
+    // Every domain drawn in full (lod=all): the task to recolour is not folded into its domain.
+    const page = await openPage('/?lang=en&lod=all', { width: 1440, height: 900 });
     await explorerIdle(page);
     const plan = await firstPlan(page);
     const table = await api<LedgerTableResponse>(page, `/api/ledger?plan=${plan}`);

@@ -45,7 +45,8 @@ export function buildTour(ctx: ViewsContext, plan: PlanData, stats: PlanStats): 
           name: ctx.name(domain),
           tasks: graph.outgoing(domain.id, 'HAS_TASK').length,
         }),
-        { ...DEFAULT_VIEW, filters: { ...DEFAULT_VIEW.filters, hiddenDomains: others } },
+        // The domain opened in place (the overview folds closed domains), the others filtered away.
+        { ...DEFAULT_VIEW, opened: [domain.id], filters: { ...DEFAULT_VIEW.filters, hiddenDomains: others } },
         // Nothing selected: a selection would dim the domain's own tasks, which are its children, not neighbours.
         null,
       ),
@@ -67,7 +68,8 @@ export function buildTour(ctx: ViewsContext, plan: PlanData, stats: PlanStats): 
       scene(
         ctx.name(pilot),
         ctx.t('tourPilot', { name: ctx.name(pilot), tasks: ids.length, domains: touched.size }),
-        { ...DEFAULT_VIEW, expanded: [pilot.id] },
+        // Every domain drawn in full: a pilot's tasks sit in several domains.
+        { ...DEFAULT_VIEW, overview: false, expanded: [pilot.id] },
         pilot.id,
       ),
     );
@@ -82,7 +84,7 @@ export function buildTour(ctx: ViewsContext, plan: PlanData, stats: PlanStats): 
             .map((task) => ctx.name(graph.nodes.get(task.id) ?? task))
             .join(lang === 'zh' ? '、' : '; '),
         }),
-        { ...DEFAULT_VIEW, layout: 'concentric' },
+        { ...DEFAULT_VIEW, overview: false, layout: 'concentric' },
         central[0]?.id ?? null,
       ),
     );
