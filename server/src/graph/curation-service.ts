@@ -56,6 +56,12 @@ function kindOf(target: string): ReviewFact['kind'] {
   return target.includes(':pilot:') ? 'pilot' : 'agency';
 }
 
+/** A role's kind from its stable key (`task|LED_BY|agency`, `task|INVOLVES|agency`); null for other facts. */
+function roleOf(target: string): ReviewFact['role'] {
+  if (target.includes('|LED_BY|')) return 'lead';
+  return target.includes('|INVOLVES|') ? 'involved' : null;
+}
+
 function snapshot(fact: ReviewFact | undefined): FactSnapshot | undefined {
   return fact ? { name: fact.name, quote: fact.quotes[0] ?? null, confidence: fact.confidence } : undefined;
 }
@@ -77,7 +83,7 @@ export function reviewRows(facts: ReviewFact[], decisions: StoredDecision[]): Re
         confidence: d.was?.confidence ?? null,
         quotes: d.was?.quote ? [d.was.quote] : [],
         aliases: [],
-        role: null,
+        role: roleOf(d.target),
         from: null,
         to: null,
         status: 'rejected',

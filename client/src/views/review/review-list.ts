@@ -51,7 +51,9 @@ export function factName(ctx: ViewsContext, fact: ReviewFact): string {
         : fact.role === 'involved'
           ? ctx.t('reviewInvolved')
           : fact.role;
-    return `${fact.from?.name ?? ''} → ${fact.to?.name ?? ''}${role ? ` · ${role}` : ''}`;
+    // A rejected fact is gone from the graph: its ends are known only from its snapshot's name ("A → B").
+    const ends = fact.from && fact.to ? `${fact.from.name} → ${fact.to.name}` : fact.name;
+    return `${ends}${role ? ` · ${role}` : ''}`;
   }
   return ctx.lang === 'en' && fact.nameEn ? `${fact.nameEn} · ${fact.name}` : fact.name;
 }
