@@ -44,7 +44,7 @@ const en: Record<Key, string> = {
   inPlans: '{n} documents',
   leads: 'leads',
   joins: 'joins',
-  mentions: 'named {n} times',
+  mentions: 'named in {n} sentence(s)',
   noRoles: 'This document names the body but assigns it no task.',
   undated: 'undated',
   shared: 'Shared',

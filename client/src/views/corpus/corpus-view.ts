@@ -137,7 +137,13 @@ function renderProfile(t: T, profile: AgencyProfile): Node {
         'article',
         { class: 'corpus-card', 'data-plan': entry.plan.id },
         planHeading(t, entry.plan),
-        h('p', { class: 'views-hint' }, `${entry.name} · ${t('mentions', { n: entry.mentions })}`),
+        // MENTIONS edges count only sentences linked to the body; a body found elsewhere (a title, a role note)
+        // has none, and "named 0 times" beside its own name would read as a contradiction.
+        h(
+          'p',
+          { class: 'views-hint' },
+          entry.mentions > 0 ? `${entry.name} · ${t('mentions', { n: entry.mentions })}` : entry.name,
+        ),
         entry.roles.length === 0
           ? h('p', { class: 'views-hint' }, t('noRoles'))
           : h(
