@@ -1,11 +1,10 @@
 // The bench's own embedded Neo4j: a fresh data folder on a free port (never the user's .data/neo4j), with
 // LOAD CSV allowed to read one import folder, and everything deleted when the bench ends.
 import { mkdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../../server/src/neo4j/driver.ts';
-import { startEmbeddedNeo4j } from '../../server/src/neo4j/embedded.ts';
+import { freeLoopbackPort, startEmbeddedNeo4j } from '../../server/src/neo4j/embedded.ts';
 
 export interface BenchNeo4j {
   uri: string;
@@ -17,16 +16,7 @@ export interface BenchNeo4j {
 }
 
 /** A port nothing listens on now, on loopback: for the bench's Neo4j and API servers. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export const freePort = freeLoopbackPort;
 
 export async function startBenchNeo4j(
   heap: string,

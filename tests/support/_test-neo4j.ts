@@ -2,9 +2,12 @@
 // tests never use NEO4J_URI), otherwise a fresh embedded instance on a free port with a data folder of its
 // own, so that concurrent test runs on one machine never share (and wipe) each other's graph.
 import { rmSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { type EmbeddedHandle, startEmbeddedNeo4j } from '../../server/src/neo4j/embedded.ts';
+import {
+  type EmbeddedHandle,
+  freeLoopbackPort,
+  startEmbeddedNeo4j,
+} from '../../server/src/neo4j/embedded.ts';
 
 export interface TestNeo4j {
   uri: string;
@@ -15,16 +18,8 @@ export interface TestNeo4j {
   stop(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** A TCP port free on 127.0.0.1 right now (the server's own helper). */
+export const freePort = freeLoopbackPort;
 
 export async function startTestNeo4j(name: string): Promise<TestNeo4j> {
   const external = process.env.NEO4J_TEST_URI;

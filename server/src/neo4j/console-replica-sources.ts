@@ -3,13 +3,11 @@
 // is a copy), or a server the operator provides with CONSOLE_NEO4J_URI (never killed, and checked to hold
 // plan data only before it is overwritten).
 import { rmSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
 import type { ReplicaServer, ReplicaSource } from './console-database.ts';
 import { assertPlanDataOnly } from './console-sync.ts';
-import { createDriver } from './driver.ts';
-import { Neo4jStartupError, startEmbeddedNeo4j } from './embedded.ts';
+import { createDriver, waitForBolt } from './driver.ts';
+import { freeLoopbackPort, Neo4jStartupError, startEmbeddedNeo4j } from './embedded.ts';
 
 /** Launcher settings of the embedded replica: a small page cache (plan data is small), the same memory guard. */
 const REPLICA_LAUNCHER_ENV = {
@@ -17,31 +15,6 @@ const REPLICA_LAUNCHER_ENV = {
   NEO4J_EMBEDDED_TX_MEMORY_MB: '256',
   NEO4J_EMBEDDED_TX_TOTAL_MEMORY_MB: '512',
 };
-
-/** A TCP port free on 127.0.0.1 right now, chosen by the system. */
-export function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForBolt(driver: Driver, database: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await driver.executeQuery('RETURN 1', {}, { database });
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
 
 /** Where and how the embedded console replica runs. */
 export interface EmbeddedReplicaOptions {
@@ -96,7 +69,7 @@ export function embeddedReplicaSource(options: EmbeddedReplicaOptions): ReplicaS
         },
       };
       try {
-        await waitForBolt(driver, 'neo4j', 30_000);
+        await waitForBolt(driver, 'neo4j', 30_000, 250);
       } catch (error) {
         await server.close();
         throw error;
@@ -124,7 +97,7 @@ export function externalReplicaSource(options: ExternalReplicaOptions): ReplicaS
     async start() {
       const driver = createDriver(options.uri, options.username, options.password);
       try {
-        await waitForBolt(driver, options.database, 5_000);
+        await waitForBolt(driver, options.database, 5_000, 250);
         await assertPlanDataOnly({ driver, database: options.database });
       } catch (error) {
         await driver.close();

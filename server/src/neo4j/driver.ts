@@ -60,7 +60,16 @@ export function exactValuesDriver(driver: Driver): Driver {
   return exactTwins.get(driver)?.() ?? driver;
 }
 
-async function waitForBolt(driver: Driver, database: string, timeoutMs: number): Promise<void> {
+/**
+ * Waits until `database` answers `RETURN 1`, retrying every `pollMs`; throws the last driver error after
+ * `timeoutMs` (milliseconds).
+ */
+export async function waitForBolt(
+  driver: Driver,
+  database: string,
+  timeoutMs: number,
+  pollMs = 500,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -68,7 +77,7 @@ async function waitForBolt(driver: Driver, database: string, timeoutMs: number):
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
   }
 }

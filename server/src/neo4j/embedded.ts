@@ -95,6 +95,18 @@ export function ensureLauncherBuilt(log: (line: string) => void = () => {}): voi
 }
 
 /** Is anything accepting TCP connections on 127.0.0.1:port? */
+/** A TCP port free on 127.0.0.1 right now, chosen by the system. */
+export function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export function portInUse(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host });
