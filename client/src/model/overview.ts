@@ -58,6 +58,28 @@ export function taskDomain(nodes: ReadonlyMap<string, CyNodeData>, id: string): 
   return nodes.get(node.parent)?.label === 'Domain' ? node.parent : null;
 }
 
+/**
+ * The domains that hold a node, sorted: a task's own domain, or for an agency or pilot the domains of the tasks
+ * it is linked to; empty for a domain or a node linked to no task.
+ */
+export function domainsHolding(
+  nodes: ReadonlyMap<string, CyNodeData>,
+  edges: ReadonlyMap<string, CyEdgeData>,
+  id: string,
+): string[] {
+  const domains = new Set<string>();
+  const own = taskDomain(nodes, id);
+  if (own !== null) domains.add(own);
+  else if (nodes.get(id)?.label !== 'Domain') {
+    for (const edge of edges.values()) {
+      const other = edge.source === id ? edge.target : edge.target === id ? edge.source : null;
+      const domain = other === null ? null : taskDomain(nodes, other);
+      if (domain !== null) domains.add(domain);
+    }
+  }
+  return [...domains].sort();
+}
+
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

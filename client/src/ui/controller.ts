@@ -17,7 +17,7 @@ import {
 } from '../model/element-store.ts';
 import { History } from '../model/history.ts';
 import { type MessageKey, t } from '../model/i18n.ts';
-import { taskDomain } from '../model/overview.ts';
+import { domainsHolding } from '../model/overview.ts';
 import * as actions from '../model/view-state.ts';
 import { OVERVIEW_LABELS } from '../model/vocabulary.ts';
 import type { Camera, UrlState, ViewState } from '../types.ts';
@@ -101,25 +101,20 @@ export function createController(view: GraphView, initial: UrlState): Controller
     const parent = store.nodes.get(id)?.parent;
     return typeof parent === 'string' ? parent : null;
   };
-  const domainOfTask = (id: string) => taskDomain(store.nodes, id);
   const isClosedDomain = (id: string) =>
     state.view.overview && store.nodes.get(id)?.label === 'Domain' && !state.view.opened.includes(id);
 
   /** A link selecting a node the overview folds away opens its domains (a task's; an agency's tasks'). */
+  const holding = (id: string) => domainsHolding(store.nodes, store.edges, id);
+  /** The view that draws a node the overview folds: its domains opened, or every domain when none holds it. */
+  const unfoldFor = (v: ViewState, id: string): ViewState => {
+    const domains = holding(id);
+    return domains.length > 0 ? domains.reduce(actions.openDomain, v) : { ...v, overview: false, opened: [] };
+  };
   const openSelectedDomain = () => {
     const id = state.selected;
     if (!id || !state.view.overview || !store.nodes.has(id)) return;
-    const domains = new Set<string>();
-    const own = domainOfTask(id);
-    if (own !== null) domains.add(own);
-    else if (store.nodes.get(id)?.label !== 'Domain') {
-      for (const edge of store.edges.values()) {
-        const other = edge.source === id ? edge.target : edge.target === id ? edge.source : null;
-        const domain = other === null ? null : domainOfTask(other);
-        if (domain !== null) domains.add(domain);
-      }
-    }
-    const next = [...domains].sort().reduce(actions.openDomain, state.view);
+    const next = holding(id).reduce(actions.openDomain, state.view);
     if (next === state.view) return;
     history.reset(next);
     state.view = history.present;
@@ -196,10 +191,14 @@ export function createController(view: GraphView, initial: UrlState): Controller
   const select: AppContext['select'] = (id, options = {}) => {
     // A domain drawn as one node opens in place when it is chosen (click, keyboard list, search).
     const opening = id !== null && isClosedDomain(id);
+    // A node folded into closed domains (chosen on another page, or in search) opens them.
+    const folded = id !== null && !opening && state.view.overview && !state.visible.nodes.has(id);
+    const unfolded = folded ? unfoldFor(state.view, id) : state.view;
+    const unfolding = unfolded !== state.view;
     if (opening) {
       openedAt = { id, at: performance.now() };
       changeView((v) => actions.openDomain(v, id), { origin: id });
-    }
+    } else if (unfolding) changeView(() => unfolded, { origin: id });
     state.selected = id;
     view.select(id);
     applyHighlight(view, state);
@@ -207,7 +206,7 @@ export function createController(view: GraphView, initial: UrlState): Controller
     writeUrl();
     notify();
     // After the panels render (the centre is theirs to leave) and any opening layout (a focus would stop it).
-    const ready = opening ? chain.then(nextFrame) : nextFrame();
+    const ready = opening || unfolding ? chain.then(nextFrame) : nextFrame();
     if (id && options.focus) focusDone = ready.then(() => view.focus(id));
   };
 
@@ -267,7 +266,8 @@ export function createController(view: GraphView, initial: UrlState): Controller
       if (!shown) {
         changeView(
           (v) => {
-            let next = actions.expand(v, id);
+            // Opened in place when the overview folds it (another page's "open in graph").
+            let next = actions.expand(v.overview && store.nodes.has(id) ? unfoldFor(v, id) : v, id);
             next = { ...next, hidden: next.hidden.filter((h) => h !== id) };
             if (node && next.filters.hiddenLabels.includes(node.label))
               next = actions.toggleLabel(next, node.label, false);
