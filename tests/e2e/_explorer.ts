@@ -1,6 +1,7 @@
 // Helpers for the explorer's browser tests: open the page and wait until the graph is drawn and laid out,
 // read the drawn elements through the page's Cytoscape instance, and act on nodes where they are drawn.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { openPage } from './_browser.ts';
 
 const opened: Page[] = [];
@@ -97,5 +98,36 @@ export function someTask(page: Page): Promise<string> {
     const task = cy?.nodes('[label = "Task"]').first();
     if (!task || task.empty()) throw new Error('no task drawn');
     return task.id();
+  });
+}
+
+export type Positions = Record<string, { x: number; y: number }>;
+
+/** Model positions of every drawn node, by id. */
+export function positions(page: Page): Promise<Positions> {
+  return page.evaluate(() => {
+    const out: Record<string, { x: number; y: number }> = {};
+    for (const node of window.__cy?.nodes().toArray() ?? []) out[node.id()] = node.position();
+    return out;
+  });
+}
+
+/** The largest distance a node moved between two readings (model units); the same nodes must be drawn. */
+export function largestShift(a: Positions, b: Positions): number {
+  expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+  return Math.max(
+    ...Object.entries(a).map(([id, p]) => {
+      const q = b[id] ?? { x: Number.NaN, y: Number.NaN };
+      return Math.hypot(p.x - q.x, p.y - q.y);
+    }),
+  );
+}
+
+/** The camera and the graph area (CSS px). */
+export function viewport(page: Page) {
+  return page.evaluate(() => {
+    const cy = window.__cy;
+    if (!cy) throw new Error('no Cytoscape');
+    return { zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height() };
   });
 }

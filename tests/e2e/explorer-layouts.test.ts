@@ -7,33 +7,13 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { screenshot } from './_browser.ts';
-import { closeAll, openExplorer } from './_explorer.ts';
+import { closeAll, largestShift, openExplorer, positions } from './_explorer.ts';
 
 const SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
 ];
 const LAYOUTS = ['grouped', 'hierarchy', 'concentric', 'circle'] as const;
-
-type Positions = Record<string, { x: number; y: number }>;
-
-function positions(page: Page): Promise<Positions> {
-  return page.evaluate(() => {
-    const out: Record<string, { x: number; y: number }> = {};
-    for (const node of window.__cy?.nodes().toArray() ?? []) out[node.id()] = node.position();
-    return out;
-  });
-}
-
-function largestShift(a: Positions, b: Positions): number {
-  expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
-  return Math.max(
-    ...Object.entries(a).map(([id, p]) => {
-      const q = b[id] ?? { x: Number.NaN, y: Number.NaN };
-      return Math.hypot(p.x - q.x, p.y - q.y);
-    }),
-  );
-}
 
 /** The drawn picture's box on screen against the graph area's, after the layout's own fit. */
 function picture(page: Page) {

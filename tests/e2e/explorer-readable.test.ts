@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { screenshot } from './_browser.ts';
-import { closeAll, openExplorer, settle } from './_explorer.ts';
+import { closeAll, largestShift, openExplorer, positions, settle, viewport } from './_explorer.ts';
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -59,34 +59,6 @@ function read(page: Page): Promise<Reading> {
       }
     }
     return { tooSmall, drawnLabels, domainTitlesPx, overlaps, titleOverlaps };
-  });
-}
-
-type Positions = Record<string, { x: number; y: number }>;
-
-function positions(page: Page): Promise<Positions> {
-  return page.evaluate(() => {
-    const out: Record<string, { x: number; y: number }> = {};
-    for (const node of window.__cy?.nodes().toArray() ?? []) out[node.id()] = node.position();
-    return out;
-  });
-}
-
-function largestShift(a: Positions, b: Positions): number {
-  expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
-  return Math.max(
-    ...Object.entries(a).map(([id, p]) => {
-      const q = b[id] ?? { x: Number.NaN, y: Number.NaN };
-      return Math.hypot(p.x - q.x, p.y - q.y);
-    }),
-  );
-}
-
-function viewport(page: Page) {
-  return page.evaluate(() => {
-    const cy = window.__cy;
-    if (!cy) throw new Error('no Cytoscape');
-    return { zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height() };
   });
 }
 

@@ -1,39 +1,10 @@
 // The same picture every time: a plan's layout is seeded, so the same URL places every node at the same
 // model position on every load (and window size), and a link carries the camera, so a deep link opens at the
 // zoom and pan it was copied at, with its filters, selection, expansion and language.
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeAll, openExplorer } from './_explorer.ts';
+import { closeAll, largestShift, openExplorer, positions, viewport } from './_explorer.ts';
 
 const NEW_AREA = 'harbin-2016:pilot:harbin-new-area';
-
-type Positions = Record<string, { x: number; y: number }>;
-
-function positions(page: Page): Promise<Positions> {
-  return page.evaluate(() => {
-    const out: Record<string, { x: number; y: number }> = {};
-    for (const node of window.__cy?.nodes().toArray() ?? []) out[node.id()] = node.position();
-    return out;
-  });
-}
-
-function largestShift(a: Positions, b: Positions): number {
-  expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
-  return Math.max(
-    ...Object.entries(a).map(([id, p]) => {
-      const q = b[id] ?? { x: Number.NaN, y: Number.NaN };
-      return Math.hypot(p.x - q.x, p.y - q.y);
-    }),
-  );
-}
-
-function viewport(page: Page) {
-  return page.evaluate(() => {
-    const cy = window.__cy;
-    if (!cy) throw new Error('no Cytoscape');
-    return { zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height() };
-  });
-}
 
 describe('the same picture every time', () => {
   afterEach(closeAll);
