@@ -3,25 +3,15 @@
 // stored graph to compare two imports by.
 import path from 'node:path';
 import type { Express } from 'express';
-import pino from 'pino';
-import request from 'supertest';
-import { expect } from 'vitest';
-import { createApiRouters } from '../../../server/src/api/routers.ts';
-import { createApp } from '../../../server/src/app.ts';
 import { createCurationService } from '../../../server/src/graph/curation-service.ts';
 import { importPlan } from '../../../server/src/import/plan-import.ts';
-import { AuthService } from '../../../server/src/ledger/auth-service.ts';
 import { neo4jCurationStore } from '../../../server/src/neo4j/curation-store.ts';
-import { neo4jGraphRepository } from '../../../server/src/neo4j/graph-repository.ts';
-import { dbmsInfoReader } from '../../../server/src/neo4j/health-queries.ts';
-import { ensureLedgerSchema } from '../../../server/src/neo4j/ledger-schema.ts';
-import { createLedgerStores } from '../../../server/src/neo4j/ledger-stores.ts';
+import { appWithAccounts, createRoleAccounts, login, PASSWORD, type Session } from '../_accounts.ts';
 import { resetDatabase, testDatabase, testDriver } from '../_db.ts';
 
 /** A two-domain plan of a fictional city: three bureaus, two zones, three roles, two links (read from the file). */
 export const DOCUMENT = path.resolve(import.meta.dirname, '../../fixtures/plans/jiangbei-2021-innovation.md');
 export const PLAN = 'jb';
-export const PASSWORD = 'correct horse battery';
 export const id = (kind: string, key: string) => `${PLAN}:${kind}:${key}`;
 
 /** Imports DOCUMENT (or `file`) as PLAN without annotation, as the CLI does. */
@@ -33,39 +23,13 @@ export async function importDocument(file = DOCUMENT, annotationsPath: string | 
 export async function freshDatabase(): Promise<void> {
   await resetDatabase();
   await importDocument();
-  await ensureLedgerSchema(testDriver(), testDatabase());
-  const auth = new AuthService(createLedgerStores({ driver: testDriver(), database: testDatabase() }));
-  for (const role of ['admin', 'editor', 'viewer'] as const)
-    await auth.createAccount(null, role, role, PASSWORD);
+  await createRoleAccounts();
 }
 
 export function curationApp(): Express {
-  const { driver, database } = { driver: testDriver(), database: testDatabase() };
-  const stores = createLedgerStores({ driver, database });
-  return createApp({
-    logger: pino({ level: 'silent' }),
-    clientDir: null,
-    dbmsInfo: dbmsInfoReader(driver, database),
-    apiRouters: createApiRouters(neo4jGraphRepository(driver, database), {
-      ledger: { stores },
-      curation: {
-        service: createCurationService(neo4jCurationStore(driver, database)),
-        sessions: { auth: new AuthService(stores), editorToken: undefined },
-      },
-    }),
-  });
-}
-
-export interface Session {
-  agent: ReturnType<typeof request.agent>;
-  csrf: string;
-}
-
-export async function login(app: Express, username: string): Promise<Session> {
-  const agent = request.agent(app);
-  const res = await agent.post('/api/auth/login').send({ username, password: PASSWORD });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return { agent, csrf: res.body.csrfToken };
+  return appWithAccounts(({ driver, database }, sessions) => ({
+    curation: { service: createCurationService(neo4jCurationStore(driver, database)), sessions },
+  }));
 }
 
 /** POSTs one decision as the logged-in user. */
@@ -123,3 +87,5 @@ export async function relTypes(start: string, end: string): Promise<string[]> {
   );
   return result.records.map((r) => `${r.get('t')}:${r.get('basis')}`);
 }
+
+export { login, PASSWORD, type Session };

@@ -5,20 +5,11 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
-import pino from 'pino';
-import request from 'supertest';
-import { expect } from 'vitest';
-import { createApiRouters } from '../../../server/src/api/routers.ts';
-import { createApp } from '../../../server/src/app.ts';
 import { createPlanImportService } from '../../../server/src/graph/plan-import-service.ts';
 import { importPlan } from '../../../server/src/import/plan-import.ts';
-import { AuthService } from '../../../server/src/ledger/auth-service.ts';
-import { neo4jGraphRepository } from '../../../server/src/neo4j/graph-repository.ts';
-import { dbmsInfoReader } from '../../../server/src/neo4j/health-queries.ts';
-import { ensureLedgerSchema } from '../../../server/src/neo4j/ledger-schema.ts';
-import { createLedgerStores } from '../../../server/src/neo4j/ledger-stores.ts';
 import { neo4jPlanImportStore } from '../../../server/src/neo4j/plan-import-store.ts';
 import { markdownToDocx, markdownToHtml, markdownToText } from '../../unit/read/_from-markdown.ts';
+import { appWithAccounts, createRoleAccounts, login, PASSWORD, type Session } from '../_accounts.ts';
 import { resetDatabase, testDatabase, testDriver } from '../_db.ts';
 
 export const SEED = path.resolve(import.meta.dirname, '../../../seeds/harbin-2016-economic-reform.md');
@@ -28,46 +19,19 @@ export const CORPUS =
   ['../shared', '../../shared']
     .map((up) => path.resolve(ROOT, up, 'corpus/state-council'))
     .find((folder) => existsSync(folder)) ?? path.resolve(ROOT, '../shared/corpus/state-council');
-export const PASSWORD = 'correct horse battery';
 export const IMPORT_URL = '/api/plans/import';
 
 /** Empty database, the seed plan (CLI import with its annotation), and admin, editor and viewer accounts. */
 export async function freshDatabase(): Promise<void> {
   await resetDatabase();
   await importPlan(testDriver(), testDatabase(), { markdownPath: SEED });
-  await ensureLedgerSchema(testDriver(), testDatabase());
-  const auth = new AuthService(createLedgerStores({ driver: testDriver(), database: testDatabase() }));
-  for (const role of ['admin', 'editor', 'viewer'] as const)
-    await auth.createAccount(null, role, role, PASSWORD);
+  await createRoleAccounts();
 }
 
 export function importApp(): Express {
-  const { driver, database } = { driver: testDriver(), database: testDatabase() };
-  const stores = createLedgerStores({ driver, database });
-  return createApp({
-    logger: pino({ level: 'silent' }),
-    clientDir: null,
-    dbmsInfo: dbmsInfoReader(driver, database),
-    apiRouters: createApiRouters(neo4jGraphRepository(driver, database), {
-      ledger: { stores },
-      imports: {
-        service: createPlanImportService(neo4jPlanImportStore(driver, database)),
-        sessions: { auth: new AuthService(stores), editorToken: undefined },
-      },
-    }),
-  });
-}
-
-export interface Session {
-  agent: ReturnType<typeof request.agent>;
-  csrf: string;
-}
-
-export async function login(app: Express, username: string): Promise<Session> {
-  const agent = request.agent(app);
-  const res = await agent.post('/api/auth/login').send({ username, password: PASSWORD });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return { agent, csrf: res.body.csrfToken };
+  return appWithAccounts(({ driver, database }, sessions) => ({
+    imports: { service: createPlanImportService(neo4jPlanImportStore(driver, database)), sessions },
+  }));
 }
 
 /** POSTs a file's bytes as a browser would; `query` adds dryRun / replace. */
@@ -134,3 +98,5 @@ export async function fingerprintWithoutAudit(): Promise<string> {
   const digest = createHash('sha256').update(lines.join('\n')).digest('hex');
   return `${nodes.records.length} nodes, ${rels.records.length} relationships, ${digest}`;
 }
+
+export { login, PASSWORD, type Session };
